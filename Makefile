@@ -1,0 +1,53 @@
+# Coverage Digest: the README's commands. `make site` and `make test` are all a new user needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SEEDS ?= seeds
+OUTPUT ?= output
+SHARED ?= ../shared
+PORT ?= 8000
+PELICAN := $(BIN)/pelican -s pelican.conf.py
+STAMP := $(VENV)/.installed
+
+.PHONY: site html serve devserver test lint format eval bench clean help
+
+help:
+	@echo "make site      build $(OUTPUT)/ from $(SEEDS)/ (creates .venv on first run)"
+	@echo "make test      run the whole test suite (lint, unit, site, browser)"
+	@echo "make serve     preview $(OUTPUT)/ at http://localhost:$(PORT)/"
+	@echo "make devserver rebuild on any change to seeds, content, theme or plugins, and serve"
+	@echo "make eval      score quotes, grouping, summaries and extraction on $(SHARED)/eval"
+	@echo "make bench     time and measure builds of 100/1,000/10,000 generated articles"
+
+$(STAMP): requirements.in requirements-dev.in constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in -r requirements-dev.in -c constraints.txt
+	touch $(STAMP)
+
+site html: $(STAMP)
+	$(PELICAN) -o "$(OUTPUT)" --delete-output-directory -e DIGEST_SEEDS='"$(SEEDS)"'
+	@echo "Open $(OUTPUT)/index.html in a browser, or run: make serve"
+
+serve: $(STAMP)
+	$(PELICAN) -o "$(OUTPUT)" --listen --port $(PORT)
+
+devserver: $(STAMP)
+	$(BIN)/python scripts/devserver.py --seeds "$(SEEDS)" --output "$(OUTPUT)" --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --shared "$(SHARED)"
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf "$(OUTPUT)" eval-runs .pytest_cache .ruff_cache

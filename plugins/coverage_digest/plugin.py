@@ -1,0 +1,132 @@
+"""The only module that imports Pelican: register(), the digest generator, reading seeds and writing pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.log import console
+from pelican.utils import sanitised_join
+
+from . import views
+from .export import digest_document, dumps
+from .pipeline import Digest, build_digest
+from .records import Skipped
+from .seedfolder import find_sidecar, read_seed_folder
+from .settings import DigestSettings, SettingsError, validate_settings
+from .sidecar import Sidecar, SidecarError, parse_sidecar
+from .site_paths import SitePaths
+
+log = logging.getLogger(__name__)
+
+
+class DigestGenerator(Generator):
+    """Reads the seed folder, runs the pipeline, and writes the digest's pages and digest.json."""
+
+    def generate_context(self) -> None:
+        """Read and analyse the seeds; nothing is written here."""
+        self.digest_settings = _settings(self.settings)
+        seeds = Path(self.digest_settings.seeds)
+        if not seeds.is_dir():
+            raise SettingsError(f"DIGEST_SEEDS: seeds folder {str(seeds)!r} does not exist (or is not a folder)")
+        files, unreadable = read_seed_folder(seeds, self.digest_settings.max_file_bytes)
+        sidecar, sidecar_problem = _load_sidecar(seeds, self.digest_settings)
+        digest = build_digest(files, sidecar, self.digest_settings)
+        extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
+        self.digest = Digest(digest.articles, digest.stories, tuple(sorted(digest.skipped + extra, key=_by_file)))
+        self.files_read = len(files) + len(unreadable)
+        self.paths = SitePaths.build(
+            self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories]
+        )
+        self.context["digest_article_count"] = len(self.digest.articles)
+
+    def generate_output(self, writer) -> None:
+        """Write every page through the theme's templates, then digest.json, then the build report."""
+        self.env.autoescape = True  # input text must never reach a page as markup
+        ds, digest, paths = self.digest_settings, self.digest, self.paths
+        page = _PageWriter(writer, self, self.context)
+        page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
+        page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
+        story_of = {aid: s for s in digest.stories for aid in s.article_ids}
+        for story in digest.stories:
+            page.write(paths.story_save_as(story.id), "story", story=views.story_view(story, digest, paths))
+        for article in digest.articles:
+            view = views.article_view(article, story_of[article.id], paths)
+            page.write(paths.article_save_as(article.id), "source", article=view)
+        _write_text(self.output_path, ds.json_save_as, dumps(digest_document(digest, paths)))
+        _report(self.files_read, digest)
+
+
+class _PageWriter:
+    """Pelican's writer with the generator's templates and relative URLs, so the site works from any sub-path."""
+
+    def __init__(self, writer, generator: Generator, context: dict) -> None:
+        self.writer, self.generator, self.context = writer, generator, context
+
+    def write(self, save_as: str, template: str, **page) -> None:
+        self.writer.write_file(
+            save_as,
+            self.generator.get_template(template),
+            self.context,
+            relative_urls=True,
+            template_name=template,
+            page_name=save_as.rsplit(".", 1)[0],
+            **page,
+        )
+
+
+def _settings(settings: dict) -> DigestSettings:
+    try:
+        return validate_settings(settings)
+    except SettingsError:
+        log.error("coverage_digest: invalid settings")
+        raise
+
+
+def _load_sidecar(seeds: Path, ds: DigestSettings) -> tuple[Sidecar, Skipped | None]:
+    path = Path(ds.sidecar) if ds.sidecar else find_sidecar(seeds)
+    if path is None:
+        return Sidecar(), None
+    name = path.name
+    try:
+        return parse_sidecar(path.read_text(encoding="utf-8-sig"), name), None
+    except (OSError, UnicodeDecodeError, SidecarError) as exc:
+        log.warning("sidecar %s not used: %s", name, exc)
+        return Sidecar(), Skipped(name, f"sidecar not used: {exc}")
+
+
+def _write_text(output_path: str, save_as: str, text: str) -> None:
+    path = sanitised_join(output_path, save_as)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def _by_file(skipped: Skipped) -> str:
+    return skipped.source_file
+
+
+def _report(files_read: int, digest: Digest) -> None:
+    """The build report on the console (next to Pelican's own "Done" line), and each skipped file as a warning."""
+    for item in digest.skipped:
+        log.warning("skipped %s: %s", item.source_file, item.reason)
+    console.print(
+        f"Coverage digest: {files_read} files read, {len(digest.articles)} articles, "
+        f"{len(digest.stories)} stories, {len(digest.skipped)} skipped"
+        + (" (reasons above and on the site's skipped-files page)" if digest.skipped else ""),
+        highlight=False,
+        markup=False,
+    )
+
+
+def get_generators(pelican_object) -> type[Generator]:
+    """Signal receiver: add the digest generator to Pelican's run."""
+    return DigestGenerator
+
+
+def register() -> None:
+    """Connect the plugin's signal receivers (and nothing else)."""
+    signals.get_generators.connect(get_generators)

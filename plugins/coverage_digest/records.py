@@ -1,0 +1,101 @@
+"""Frozen records passed between the pipeline's stages (read -> clean -> group -> analyse -> render).
+
+Stage modules that produce richer analysis (quotes, comparison, summary) define their own output records next to the
+function that makes them; the records every stage shares live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    """One input file as read from disk: its path relative to the seeds folder and its bytes."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Per-file metadata that a user gave (sidecar file or front matter); None means "not given"."""
+
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    headline: str | None = None
+    byline: str | None = None
+    republisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An input file decoded into a headline and body paragraphs, before boilerplate removal."""
+
+    id: str
+    source_file: str
+    kind: str  # "txt", "md" or "html"
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    given: Metadata = field(default_factory=Metadata)  # what the user wrote: always wins
+    found: Metadata = field(default_factory=Metadata)  # what the file itself declares (HTML meta tags)
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input file that did not become an article, and why."""
+
+    source_file: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: body paragraphs with site furniture removed, outlet inferred or given."""
+
+    id: str
+    source_file: str
+    kind: str
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    outlet: str | None
+    outlet_evidence: str | None  # the line or field the outlet was read from
+    republisher: str | None
+    byline: str | None
+    published: str | None
+    url: str | None  # the original article's URL (http/https only)
+
+    @property
+    def text(self) -> str:
+        """The cleaned body: paragraphs separated by one blank line (offsets everywhere refer to this)."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def display_outlet(self) -> str:
+        """The outlet's name, or an honest label naming the file when it cannot be identified."""
+        return self.outlet or f"Unidentified source ({self.source_file})"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's cleaned text, located by character offsets into `Article.text`."""
+
+    article_id: str
+    index: int  # position among the article's sentences
+    paragraph: int  # index of the paragraph holding it
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A set of articles about one event, titled with a headline (or lead sentence) taken from one of them."""
+
+    id: str
+    title: str
+    title_article_id: str
+    article_ids: tuple[str, ...]

@@ -1,0 +1,85 @@
+"""The plugin's DIGEST_* settings: defaults, and validation in one place with messages naming the bad key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import PurePosixPath
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """A DIGEST_* setting has a value the plugin cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """Validated plugin settings; field names are the setting names without the DIGEST_ prefix, lower-cased."""
+
+    seeds: str = "seeds"
+    max_file_bytes: int = 5_000_000
+    sidecar: str | None = None  # default: sources.yaml / .yml / .json in the seeds folder
+    merge: tuple[tuple[str, ...], ...] = ()
+    split: tuple[tuple[str, ...], ...] = ()
+    group_threshold: float | None = None  # None: the grouping stage's tuned default
+    index_save_as: str = "index.html"
+    json_save_as: str = "digest.json"
+    skipped_save_as: str = "skipped.html"
+    story_save_as: str = "stories/{slug}.html"
+    story_url: str = "stories/{slug}.html"
+    article_save_as: str = "articles/{slug}.html"
+    article_url: str = "articles/{slug}.html"
+    reuse_save_as: str = "reuse/{slug}.html"
+    reuse_url: str = "reuse/{slug}.html"
+    workers: int = 0  # processes for per-article stages; 0 = one per core
+
+
+_PATHS = ("index_save_as", "json_save_as", "skipped_save_as")
+_SLUG_PATHS = ("story_save_as", "story_url", "article_save_as", "article_url", "reuse_save_as", "reuse_url")
+
+
+def validate_settings(settings: dict[str, Any]) -> DigestSettings:
+    """Read DIGEST_* keys from Pelican's settings; raise SettingsError naming the first bad key."""
+    values: dict[str, Any] = {}
+    for f in fields(DigestSettings):
+        key = f"DIGEST_{f.name.upper()}"
+        if key in settings:
+            values[f.name] = _check(key, f.name, settings[key])
+    known = {f"DIGEST_{f.name.upper()}" for f in fields(DigestSettings)}
+    unknown = sorted(k for k in settings if k.startswith("DIGEST_") and k not in known)
+    if unknown:
+        raise SettingsError(f"{unknown[0]}: unknown setting (known: {', '.join(sorted(known))})")
+    return DigestSettings(**values)
+
+
+def _check(key: str, name: str, value: Any) -> Any:
+    if name == "seeds" and (not isinstance(value, str) or not value.strip()):
+        raise SettingsError(f"{key} must be the path of the seeds folder, got {value!r}")
+    if name == "sidecar" and value is not None and not isinstance(value, str):
+        raise SettingsError(f"{key} must be a file path or None, got {value!r}")
+    if name in {"max_file_bytes", "workers"} and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise SettingsError(f"{key} must be a non-negative whole number, got {value!r}")
+    if name == "max_file_bytes" and value == 0:
+        raise SettingsError(f"{key} must be above 0")
+    if name == "group_threshold" and value is not None and not (isinstance(value, int | float) and 0 < value < 1):
+        raise SettingsError(f"{key} must be a number between 0 and 1, got {value!r}")
+    if name in {"merge", "split"}:
+        return _id_groups(key, value)
+    if name in _PATHS or name in _SLUG_PATHS:
+        _check_path(key, value, needs_slug=name in _SLUG_PATHS)
+    return value
+
+
+def _id_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(g, list | tuple) for g in value):
+        raise SettingsError(f"{key} must be a list of lists of article ids, e.g. [['000_a', '001_b']]")
+    return tuple(tuple(str(i) for i in g) for g in value)
+
+
+def _check_path(key: str, value: Any, needs_slug: bool) -> None:
+    if not isinstance(value, str) or not value:
+        raise SettingsError(f"{key} must be a relative path, got {value!r}")
+    path = PurePosixPath(value.replace("{slug}", "x"))
+    if path.is_absolute() or ".." in path.parts or "\\" in value:
+        raise SettingsError(f"{key} must stay inside the output folder, got {value!r}")
+    if needs_slug and "{slug}" not in value:
+        raise SettingsError(f"{key} must contain {{slug}}, got {value!r}")
