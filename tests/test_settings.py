@@ -1,0 +1,45 @@
+import pytest
+
+from coverage_digest.settings import DigestSettings, SettingsError, validate_settings
+from coverage_digest.sidecar import SidecarError, parse_sidecar
+
+
+def test_defaults():
+    assert validate_settings({}) == DigestSettings()
+
+
+@pytest.mark.parametrize(
+    ("settings", "key"),
+    [
+        ({"DIGEST_MAX_FILE_BYTES": -1}, "DIGEST_MAX_FILE_BYTES"),
+        ({"DIGEST_MAX_FILE_BYTES": "5MB"}, "DIGEST_MAX_FILE_BYTES"),
+        ({"DIGEST_STORY_SAVE_AS": "../../x/{slug}.html"}, "DIGEST_STORY_SAVE_AS"),
+        ({"DIGEST_ARTICLE_SAVE_AS": "/etc/{slug}.html"}, "DIGEST_ARTICLE_SAVE_AS"),
+        ({"DIGEST_ARTICLE_URL": "articles/page.html"}, "DIGEST_ARTICLE_URL"),
+        ({"DIGEST_JSON_SAVE_AS": "..\\digest.json"}, "DIGEST_JSON_SAVE_AS"),
+        ({"DIGEST_MERGE": "a,b"}, "DIGEST_MERGE"),
+        ({"DIGEST_GROUP_THRESHOLD": 3}, "DIGEST_GROUP_THRESHOLD"),
+        ({"DIGEST_SEEDZ": "x"}, "DIGEST_SEEDZ"),
+    ],
+)
+def test_bad_settings_name_the_key(settings, key):
+    with pytest.raises(SettingsError, match=key):
+        validate_settings(settings)
+
+
+def test_sidecar_metadata_and_story_overrides():
+    sidecar = parse_sidecar(
+        "articles:\n  a.txt:\n    outlet: Outlet A\n    date: 2024-05-05\n    colour: blue\n"
+        "  b:\n    url: ftp://nope\nstories:\n  merge: [[a, b]]\n  split: [[c]]\n",
+        "sources.yaml",
+    )
+    assert sidecar.for_file("a.txt").outlet == "Outlet A"
+    assert sidecar.for_file("a.txt").published == "2024-05-05"
+    assert sidecar.for_file("sub/b.md").url is None
+    assert sidecar.merge == (("a", "b"),) and sidecar.split == (("c",),)
+
+
+@pytest.mark.parametrize("text", ["articles: [a, b]", "- just\n- a list", "stories:\n  merge: a"])
+def test_unusable_sidecar_raises(text):
+    with pytest.raises(SidecarError):
+        parse_sidecar(text, "sources.yaml")
