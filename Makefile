@@ -19,13 +19,13 @@ help:
 	@echo "make eval      score quotes, grouping, summaries and extraction on $(SHARED)/eval"
 	@echo "make bench     time and measure builds of 100/1,000/10,000 generated articles"
 
-$(STAMP): requirements.in requirements-dev.in constraints.txt
+$(STAMP): requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.in -r requirements-dev.in -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
 site html: $(STAMP)
-	$(PELICAN) -o "$(OUTPUT)" --delete-output-directory -e DIGEST_SEEDS='"$(SEEDS)"'
+	$(PELICAN) --fatal errors -o "$(OUTPUT)" --delete-output-directory -e DIGEST_SEEDS='"$(SEEDS)"'
 	@echo "Open $(OUTPUT)/index.html in a browser, or run: make serve"
 
 serve: $(STAMP)

@@ -15,7 +15,7 @@ def article_from_text(article_id: str, text: str) -> Article:
     text = text.replace("\r\n", "\n").strip()
     first, sep, rest = text.partition("\n\n")
     headline = None
-    if sep and "\n" not in first and len(first) < 200 and first.rstrip()[-1:] not in ".!?”\"":
+    if sep and "\n" not in first and len(first) < 200 and first.rstrip()[-1:] not in '.!?”"':
         headline, text = first.strip(), rest
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     paragraphs = tuple(" ".join(b.split()) for b in blocks if b.strip())
