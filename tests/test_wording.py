@@ -1,0 +1,89 @@
+"""Word choice: lexicon families, spelling variants and distinctive terms, each count traceable to its offsets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from seed_articles import article_from_text, seed_articles
+
+from coverage_digest.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
+
+
+def _articles(*texts: str):
+    return tuple(replace(article_from_text(f"s{i}", text), outlet=f"s{i}") for i, text in enumerate(texts))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("cease-fire", "ceasefire"), ("Cease fire", "ceasefire"), ("defence", "defense"), ("colour", "color"),
+     ("organise", "organize"), ("Hamas’", "hamas")],
+)  # fmt: skip
+def test_spelling_key(a, b):
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("rise", "rize"), ("four", "for"), ("terror", "terrorist")])
+def test_spelling_key_keeps_words_apart(a, b):
+    assert spelling_key(a) != spelling_key(b)
+
+
+def test_family_counts_by_outlet_with_offsets():
+    articles = _articles(
+        "Rebels agreed to a truce on Monday. The truce held.",
+        "Both sides agreed to a cease-fire. The ceasefire began at noon.",
+    )
+    (family,) = [f for f in lexicon_families(articles) if f.name == "ceasefire"]
+    table = {(u.term, u.outlet): u.count for u in family.uses}
+    assert table == {("truce", "s0"): 2, ("ceasefire", "s1"): 2}
+    assert family.varied
+    for use in family.uses:
+        text = articles[int(use.outlet[1:])].text
+        assert all(text[o.start : o.end] == o.text for o in use.occurrences)
+
+
+def test_longest_term_wins():
+    articles = _articles("The terrorist group denied it. Terrorists were seen.")
+    terms = {(f.name, u.term): u.count for f in lexicon_families(articles) for u in f.uses}
+    assert terms[("armed group", "terrorist group")] == 1
+    assert terms[("fighters", "terrorists")] == 1
+
+
+def test_spelling_family_needs_two_outlets():
+    articles = _articles("The defence minister spoke.", "The defense minister spoke. Defence was the topic.")
+    wording = compare_wording(articles)
+    (family,) = [f for f in wording.families if f.source == "spelling"]
+    assert set(family.terms) == {"defence", "defense"}
+
+
+def test_distinctive_terms_are_used_by_one_outlet_only():
+    articles = _articles(
+        "The regime cracked down. The regime jailed critics. Police arrested critics.",
+        "The government cracked down. Police arrested critics on Monday.",
+    )
+    terms = {(d.outlet, d.term): d for d in distinctive_terms(articles)}
+    assert ("s0", "regime") in terms and terms[("s0", "regime")].others == 0
+    assert ("s1", "regime") not in terms
+    assert ("s0", "police") not in terms
+
+
+# --- the seed story ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_wording():
+    return compare_wording(seed_articles())
+
+
+def test_seed_ceasefire_family(seed_wording):
+    (family,) = [f for f in seed_wording.families if f.name == "ceasefire" and f.source == "lexicon"]
+    assert {"ceasefire", "truce"} <= set(family.terms)
+    forms = {o.text.lower() for u in family.uses for o in u.occurrences}
+    assert {"ceasefire", "cease-fire", "truce"} <= forms
+
+
+def test_seed_spelling_and_labels(seed_wording):
+    spelling = {f.name: set(f.terms) for f in seed_wording.families if f.source == "spelling"}
+    assert spelling["ceasefire"] == {"ceasefire", "cease-fire"}
+    (group,) = [f for f in seed_wording.families if f.name == "armed group"]
+    assert {"terror group", "terrorist group"} <= set(group.terms)
