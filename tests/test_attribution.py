@@ -1,0 +1,156 @@
+"""Attribution within one article: one test per pattern, then the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_quotes import make_article, seed_article
+
+from coverage_digest.quotes import extract_quotes
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def first(*paragraphs: str):
+    """The first quotation of an article made of these paragraphs."""
+    return extract_quotes(make_article(*paragraphs))[0]
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(make_article(*paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "written", "speaker"),
+    [
+        ("“The river is rising,” Mayor Ana Ruiz said.", "Mayor Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” said Mayor Ana Ruiz.", "Mayor Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz told Reuters on Monday.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz declared.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz warned.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz added.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz wrote in a post.", "Ana Ruiz", "Ana Ruiz"),
+        ("Ana Ruiz stated that the river was “rising fast.”", "Ana Ruiz", "Ana Ruiz"),
+        ("Ana Ruiz said, “The river is rising.”", "Ana Ruiz", "Ana Ruiz"),
+    ],
+)
+def test_speech_verbs(paragraph: str, written: str, speaker: str) -> None:
+    quote = first(paragraph)
+    assert (quote.speaker_as_written, quote.speaker) == (written, speaker)
+
+
+def test_according_to() -> None:
+    quote = first("The dam held, and the repairs were “nearly done,” according to the Water Board.")
+    assert (quote.speaker, quote.cue) == ("Water Board", "according to")
+
+
+def test_colon_introduction() -> None:
+    assert first("Ana Ruiz put it plainly:", "“We will not leave.”").speaker == "Ana Ruiz"
+    assert first("In a statement, the Port Authority said: “Ships may dock again.”").speaker == "Port Authority"
+
+
+def test_continued_in_next_paragraph() -> None:
+    found = extract_quotes(make_article("“We are ready,” said Coach Lena Park.", "“Nobody here is tired.”"))
+    assert [q.speaker for q in found] == ["Lena Park", "Lena Park"]
+    assert found[1].how == "continued" and found[1].speaker_as_written is None
+
+
+def test_broken_by_attribution() -> None:
+    assert speakers("“The vote is close,” Tom Reyes said, “but we expect to win.”") == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_pronoun_resolved_to_nearest_fitting_name() -> None:
+    quote = first("Governor Maria Lopez visited the plant on Friday. She toured the floor.", "“It was loud,” she said.")
+    assert (quote.speaker_as_written, quote.speaker) == ("she", "Maria Lopez")
+
+
+def test_pronoun_skips_name_of_other_gender() -> None:
+    paragraphs = ("Mr. Hale met Ms. Dara Quinn in June, and she thanked him.", "“Thank you,” he said.")
+    assert first(*paragraphs).speaker == "Hale"
+
+
+def test_role_phrase_resolved_to_person_introduced_with_it() -> None:
+    paragraphs = ("Finance Minister Ivo Petrov met the bankers.", "“Rates will fall,” the finance minister said.")
+    quote = first(*paragraphs)
+    assert (quote.speaker_as_written, quote.speaker, quote.how) == ("the finance minister", "Ivo Petrov", "after")
+
+
+def test_body_with_statement() -> None:
+    quote = first("The Rail Union, in its statement, repeated its call to “stop all cuts.”")
+    assert (quote.speaker, quote.speaker_kind) == ("Rail Union", "body")
+
+
+def test_body_role_phrase() -> None:
+    paragraphs = ("The talks ended, according to the Rail Union.", "The militant group said the talks were “useful.”")
+    assert extract_quotes(make_article(*paragraphs))[0].speaker == "Rail Union"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "description"),
+    [
+        ("“The deal is dead,” an official close to the talks told Reuters.", "an official close to the talks"),
+        ("An Israeli official said the plan was “on hold.”", "an Israeli official"),
+    ],
+)
+def test_unnamed_source_kept_as_description(paragraph: str, description: str) -> None:
+    quote = first(paragraph)
+    assert (quote.speaker, quote.speaker_kind) == (description, "unnamed")
+
+
+def test_appositive_role() -> None:
+    quote = first("“Costs are up,” said Lee Chan, an economist at the Harbor Institute.")
+    assert quote.speaker == "Lee Chan" and quote.role == "an economist at the Harbor Institute"
+
+
+def test_dash_attribution() -> None:
+    assert first("“We deserve better.” ― Rosa Vidal").speaker == "Rosa Vidal"
+
+
+def test_transcript_speaker() -> None:
+    assert first('"HOST: Welcome back to the show."').speaker_as_written == "HOST"
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Traffic was slow, and the “experts” stayed home.",),
+        ("“A long wait.”",),
+        ("Traffic was heavy.", "“What a day.”"),
+    ],
+)
+def test_no_guessing(paragraphs: tuple[str, ...]) -> None:
+    assert first(*paragraphs).speaker is None
+
+
+SEED_SPEAKERS = {
+    "000": [
+        "an official close to the talks",
+        "Guardian",
+        "Yoav Gallant",
+        "Yoav Gallant",
+        "Benjamin Netanyahu",
+        "Benjamin Netanyahu",
+        "Benjamin Netanyahu",
+        "Benjamin Netanyahu",
+        "Benjamin Netanyahu",
+    ],
+    "002": ["Hamas", "Benjamin Netanyahu"],
+    "003": ["an Israeli official", None],
+    "004": ["Hamas", "Hamas", "Benjamin Netanyahu", "Yoav Gallant"],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_SPEAKERS))
+def test_seed_speakers(prefix: str) -> None:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    found = [q.speaker for q in extract_quotes(seed_article(path)) if not q.in_headline]
+    assert found == SEED_SPEAKERS[prefix]
+
+
+def test_seed_roles_and_writing() -> None:
+    path = next(SEEDS.glob("000_*.txt"))
+    quotes = extract_quotes(seed_article(path))
+    assert quotes[2].speaker_as_written == "Israeli Defence Minister Yoav Gallant"
+    assert quotes[4].speaker_as_written == "the prime minister" and quotes[4].role == "Israel Prime Minister"
+    assert quotes[7].speaker_as_written == "he"

@@ -1,0 +1,152 @@
+"""Quotation extraction: marks, offsets, multi-paragraph and broken quotes, stray marks, headlines, fragments."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from coverage_digest.quotes import extract_quotes, find_spans
+from coverage_digest.records import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def make_article(*paragraphs: str, headline: str | None = None, article_id: str = "a1") -> Article:
+    """An article with the given paragraphs and nothing else."""
+    return Article(
+        id=article_id,
+        source_file=f"{article_id}.txt",
+        kind="txt",
+        headline=headline,
+        paragraphs=tuple(paragraphs),
+        removed=(),
+        outlet=None,
+        outlet_evidence=None,
+        republisher=None,
+        byline=None,
+        published=None,
+        url=None,
+    )
+
+
+def seed_article(path: Path) -> Article:
+    """Line 1 is a headline when short, unpunctuated and followed by a blank line; paragraphs split on blank lines."""
+    raw = path.read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    headline = None
+    first = lines[0].strip()
+    if len(lines) > 2 and first and len(first) <= 150 and first[-1] not in ".!?" and not lines[1].strip():
+        headline, raw = first, "\n".join(lines[2:])
+    if re.search(r"\n[ \t]*\n", raw.strip()):
+        paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", raw) if p.strip()]
+    else:
+        paragraphs = [p.strip() for p in raw.split("\n") if p.strip()]
+    return make_article(*paragraphs, headline=headline, article_id=path.stem)
+
+
+def texts(article: Article) -> list[str]:
+    return [q.text for q in extract_quotes(article) if not q.in_headline]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("“We will win,” the mayor said.", ["We will win,"]),
+        ('"We will win," the mayor said.', ["We will win,"]),
+        ("''We will win,'' the mayor said.", ["We will win,"]),
+        ("“He told me ‘never’ twice,” she said.", ["He told me ‘never’ twice,"]),
+        ("\"He told me 'never' twice,\" she said.", ["He told me 'never' twice,"]),
+        ("“The bridge is safe,” he said, “and it opens today.”", ["The bridge is safe,", "and it opens today."]),
+        ("The council’s plan doesn’t work, the Smiths’ lawyer said.", []),
+        ("Officials called it a “serious” problem.", ["serious"]),
+        ("Residents fear a ‘collapse’ of the market.", ["collapse"]),
+        ("He is 6'3\" tall and calm.", []),
+    ],
+)
+def test_marks(paragraph: str, expected: list[str]) -> None:
+    assert texts(make_article(paragraph)) == expected
+
+
+def test_offsets_are_verbatim() -> None:
+    article = make_article("Intro line.", "“First,” she said. “Second.”", "Then “third” here.")
+    for quote in extract_quotes(article):
+        assert article.text[quote.start : quote.end] == quote.text
+
+
+def test_multi_paragraph_quote_continues() -> None:
+    article = make_article("“The first part of it.", "“The second part of it,” the coach said.")
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes] == ["The first part of it.", "The second part of it,"]
+    assert quotes[0].continues and not quotes[0].truncated
+    assert quotes[1].speaker == quotes[0].speaker == "the coach"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["“This never closes and the paragraph just ends", "An opening “ alone. Then more words follow here."],
+)
+def test_unclosed_mark_is_cut_and_marked(paragraph: str) -> None:
+    quotes = extract_quotes(make_article(paragraph, "A calm next paragraph."))
+    assert quotes and quotes[0].truncated
+    assert all(len(q.text) <= len(paragraph) for q in quotes)
+
+
+def test_unclosed_mark_does_not_hide_later_quotes() -> None:
+    paragraph = '"Stray opening. Later she called it a “rant,” online.'
+    found = texts(make_article(paragraph))
+    assert "rant," in found
+
+
+def test_stray_closing_mark_is_ignored() -> None:
+    assert texts(make_article("It ended.” Nobody spoke.")) == []
+
+
+def test_headline_quote() -> None:
+    article = make_article("Body text.", headline="Mayor says bridge “safe”")
+    quote = extract_quotes(article)[0]
+    assert quote.in_headline and quote.paragraph == -1
+    assert article.headline[quote.start : quote.end] == "safe"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("“We will rebuild every school in the district,” she said.", "full"),
+        ("He called the plan “extreme” on Monday.", "fragment"),
+        ("They described the talks as being in “crisis.”", "fragment"),
+    ],
+)
+def test_kind(paragraph: str, kind: str) -> None:
+    assert extract_quotes(make_article(paragraph))[0].kind == kind
+
+
+def test_ids_are_stable() -> None:
+    article = make_article("“One,” he said.", "“Two,” she said.")
+    assert [q.id for q in extract_quotes(article)] == ["a1-q1", "a1-q2"]
+    assert extract_quotes(article) == extract_quotes(article)
+
+
+@pytest.mark.parametrize("unit", ["“a” ", '"a" ', "“open ", "” ‘ ’ ' "])
+def test_ten_thousand_marks_stay_fast(unit: str) -> None:
+    paragraph = unit * (10_000 // max(1, unit.count("“") + unit.count("”") + unit.count('"') + unit.count("‘")))
+    started = time.perf_counter()
+    quotes = extract_quotes(make_article(paragraph))
+    assert time.perf_counter() - started < 20
+    assert all(len(q.text) <= 1000 for q in quotes)
+
+
+def test_find_spans_never_crashes_on_marks_only() -> None:
+    for text in ["“", "”", '"', "''", "‘’", "“”", "'", '" "', "“ “ ” ”"]:
+        find_spans(text)
+
+
+def test_seed_quotes_found() -> None:
+    found = {p.stem[:3]: texts(seed_article(p)) for p in sorted(SEEDS.glob("*.txt"))}
+    assert len(found["000"]) == 9
+    assert found["001"] == []
+    assert found["002"] == ["in-depth and serious discussions,", "extreme"]
+    assert found["003"] == ["crisis.", "positivity."]
+    assert [t[:12] for t in found["004"]] == ["in-depth and", "reach an agr", "I say to the", "a powerful o"]
