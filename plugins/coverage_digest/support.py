@@ -1,0 +1,265 @@
+"""Cross-article sentence support: which other articles' sentences say the same thing as each sentence.
+
+Similarity is TF-IDF cosine over content words (numbers and names weighted up), computed only for candidate pairs that
+share a term of bounded document frequency, so a story of thousands of sentences never compares all pairs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from .records import Article, Sentence
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
+_NUMBER = re.compile(r"\d")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset({"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+NAME_BOOST = 1.5  # names and numbers identify a fact better than common words
+LINK_THRESHOLD = 0.3  # cosine at which two sentences are taken to report the same thing
+# Names dominate a story's sentences ("Prime Minister Benjamin Netanyahu"): the same actors are not the same fact, so a
+# link also needs the words besides the names to agree, unless the whole sentence agrees strongly.
+PREDICATE_MIN = 0.1
+STRONG_LINK = 0.7
+VERBATIM_RATIO = 90.0  # rapidfuzz ratio (0..100) of the normalised texts at which a link is "verbatim"
+VERBATIM_MIN_COSINE = 0.6
+POSTING_CAP = 200  # terms in more sentences than this do not propose candidates (they still count in the cosine)
+PARTIAL_SHARE = 0.5  # share of the link threshold that the rarer terms alone must reach to propose a pair
+BLOCK_ROWS = 2048  # candidate rows computed at a time, to bound memory
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """A sentence of one article, by its index among that article's sentences."""
+
+    article_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """A sentence and another article's sentence that reports the same thing."""
+
+    source: SentenceRef
+    target: SentenceRef
+    similarity: float  # TF-IDF cosine, 0..1
+    kind: str  # "verbatim" (near-identical wording) or "rewrite"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSupport:
+    """One sentence and its best match in each other article that reports the same thing."""
+
+    ref: SentenceRef
+    links: tuple[SentenceLink, ...]  # at most one per other article, best first
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """The other articles that support this sentence."""
+        return tuple(link.target.article_id for link in self.links)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSupport:
+    """Per article: every sentence's support, and which sentences other articles share or do not."""
+
+    article_id: str
+    sentences: tuple[SentenceSupport, ...]  # indexed by sentence index
+    shared: tuple[int, ...]  # indices of sentences at least one other article supports
+    unique: tuple[int, ...]  # indices of sentences no other article supports: what only this outlet reports
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """Sentence support for every article of a story, in the story's article order."""
+
+    articles: tuple[ArticleSupport, ...]
+
+    def for_article(self, article_id: str) -> ArticleSupport:
+        """The support of one article's sentences."""
+        for item in self.articles:
+            if item.article_id == article_id:
+                return item
+        raise KeyError(article_id)
+
+    def links(self) -> tuple[SentenceLink, ...]:
+        """Every link, article by article and sentence by sentence."""
+        return tuple(link for item in self.articles for s in item.sentences for link in s.links)
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words and numbers of a text (stop words dropped)."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        word = re.sub(r"'s$", "", word)
+        if _NUMBER.search(word):
+            out.append(word.replace(",", "").rstrip("."))
+            continue
+        word = word.replace(".", "")
+        if len(word) < 2 or word in _STOP:
+            continue
+        out.append(stem(word))
+    return out
+
+
+def stem(word: str) -> str:
+    """Strip one common inflectional suffix, so "talks" and "talk" (or "collapsed" and "collapse") meet."""
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def name_terms(texts: Sequence[str]) -> frozenset[str]:
+    """Capitalised terms, except a sentence's first word standing alone: names, places, bodies, titles."""
+    names: set[str] = set()
+    for text in texts:
+        words = [m.group() for m in _WORD.finditer(text)]
+        for k, word in enumerate(words):
+            follows = k + 1 < len(words) and words[k + 1][0].isupper()
+            if word[0].isupper() and (k or follows):
+                names.update(content_terms(word))
+    return frozenset(names)
+
+
+def vectorize(texts: Sequence[str], name_weight: float = NAME_BOOST) -> sparse.csr_matrix:
+    """TF-IDF rows (L2-normalised) of the texts, numbers weighted up and names by name_weight."""
+    if not any(content_terms(t) for t in texts):
+        return sparse.csr_matrix((len(texts), 1))
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm=None)
+    matrix = vectorizer.fit_transform(texts).tocsr()
+    names = name_terms(texts)
+    boost = np.array(
+        [
+            NAME_BOOST if _NUMBER.search(term) else name_weight if term in names else 1.0
+            for term in vectorizer.get_feature_names_out()
+        ]
+    )
+    matrix = (matrix @ sparse.diags(boost)).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
+
+
+def candidate_pairs(matrix: sparse.csr_matrix, groups: np.ndarray, min_partial: float) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j, different groups) whose dot product over terms held by at most POSTING_CAP rows is high.
+
+    In a story of fewer than POSTING_CAP sentences no term is left out and this is exact; in a big one, a pair that is
+    similar only through very common terms is missed, which is what keeps the work below all-pairs.
+    """
+    df = np.diff(matrix.tocsc().indptr)
+    keep = np.flatnonzero((df >= 2) & (df <= POSTING_CAP))
+    index = matrix[:, keep].tocsr()
+    rows_out, cols_out = [], []
+    for start in range(0, index.shape[0], BLOCK_ROWS):
+        block = (index[start : start + BLOCK_ROWS] @ index.T).tocoo()
+        rows = block.row + start
+        mask = (rows < block.col) & (groups[rows] != groups[block.col]) & (block.data >= min_partial)
+        rows_out.append(rows[mask])
+        cols_out.append(block.col[mask])
+    if not rows_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows_out).astype(np.int64), np.concatenate(cols_out).astype(np.int64)
+
+
+def pair_cosines(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Cosine of each (row, col) pair of L2-normalised rows."""
+    if not len(rows):
+        return np.zeros(0)
+    return np.asarray(matrix[rows].multiply(matrix[cols]).sum(axis=1)).ravel()
+
+
+def normalise(text: str) -> str:
+    """Lower-cased words of a text joined by single spaces, for wording comparison."""
+    return " ".join(m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
+
+
+def link_kind(a: str, b: str, similarity: float = 1.0) -> str:
+    """ "verbatim" when two sentences are worded (nearly) the same, else "rewrite"."""
+    if similarity < VERBATIM_MIN_COSINE:  # near-identical wording always shares most content words
+        return "rewrite"
+    return "verbatim" if fuzz.ratio(normalise(a), normalise(b)) >= VERBATIM_RATIO else "rewrite"
+
+
+def find_support(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    threshold: float = LINK_THRESHOLD,
+) -> Support:
+    """Link every sentence to its best match in each other article of the story, when similar enough."""
+    own = [tuple(sentences.get(a.id, ())) for a in articles]
+    flat = [s for group in own for s in group]
+    groups = np.repeat(np.arange(len(articles), dtype=np.int64), [len(g) for g in own])
+    matches: dict[int, list[tuple[float, int]]] = {}  # sentence row -> (cosine, row) of its best match per article
+    if flat:
+        texts = [s.text for s in flat]
+        matrix = vectorize(texts)
+        rows, cols = candidate_pairs(matrix, groups, threshold * PARTIAL_SHARE)
+        cosines = pair_cosines(matrix, rows, cols)
+        keep = cosines >= threshold
+        rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
+        predicate = pair_cosines(vectorize(texts, name_weight=0.0), rows, cols)
+        keep = (predicate >= PREDICATE_MIN) | (cosines >= max(threshold, STRONG_LINK))
+        matches = best_per_article(rows[keep], cols[keep], cosines[keep], groups, threshold)
+    log.debug("support: %d sentences, %d linked", len(flat), len(matches))
+    offsets = np.concatenate([[0], np.cumsum([len(g) for g in own])]).astype(int).tolist()
+    return Support(
+        tuple(
+            _article_support(article.id, group, offsets[k], flat, matches)
+            for k, (article, group) in enumerate(zip(articles, own, strict=True))
+        )
+    )
+
+
+def best_per_article(
+    rows: np.ndarray, cols: np.ndarray, cosines: np.ndarray, groups: np.ndarray, threshold: float
+) -> dict[int, list[tuple[float, int]]]:
+    """For each row, its most similar row in each other group at or above the threshold (ties: the earlier row)."""
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    keep = cosines >= threshold
+    for i, j, cos in zip(rows[keep].tolist(), cols[keep].tolist(), cosines[keep].tolist(), strict=True):
+        for here, there in ((i, j), (j, i)):
+            key = (here, int(groups[there]))
+            if key not in best or (cos, -there) > (best[key][0], -best[key][1]):
+                best[key] = (cos, there)
+    out: dict[int, list[tuple[float, int]]] = {}
+    for (row, _), match in best.items():
+        out.setdefault(row, []).append(match)
+    for found in out.values():
+        found.sort(key=lambda m: (-m[0], m[1]))
+    return out
+
+
+def _article_support(
+    article_id: str,
+    own: Sequence[Sentence],
+    offset: int,
+    flat: list[Sentence],
+    matches: dict[int, list[tuple[float, int]]],
+) -> ArticleSupport:
+    items = []
+    for k, sentence in enumerate(own):
+        ref = SentenceRef(article_id, sentence.index)
+        links = tuple(
+            SentenceLink(
+                ref,
+                SentenceRef(flat[o].article_id, flat[o].index),
+                round(cos, 4),
+                link_kind(sentence.text, flat[o].text, cos),
+            )
+            for cos, o in matches.get(offset + k, ())
+        )
+        items.append(SentenceSupport(ref, links))
+    shared = tuple(s.ref.index for s in items if s.links)
+    unique = tuple(s.ref.index for s in items if not s.links)
+    return ArticleSupport(article_id, tuple(items), shared, unique)

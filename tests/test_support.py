@@ -1,0 +1,102 @@
+"""Cross-article sentence support: links, their kind, shared and unique sentences, and the candidate index."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from seed_articles import article_from_text, seed_articles
+
+from coverage_digest import support as support_module
+from coverage_digest.sentences import split_article
+from coverage_digest.support import SentenceRef, content_terms, find_support, link_kind
+
+RIVER = (
+    "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "
+    "Mayor Ada Lind ordered the evacuation of the old harbour district. "
+    "A bakery owner said the water rose faster than anyone expected."
+)
+REWRITE = (
+    "Flooding hit 240 homes in Kestrin on Tuesday after the Orvale river burst its banks. "
+    "The evacuation of the old harbour district was ordered by Mayor Ada Lind. "
+    "Local schools will stay closed until the pumps have cleared the streets."
+)
+COPY = (
+    "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "
+    "Insurers expect claims to run into the millions."
+)
+
+
+def story(*texts: str):
+    articles = tuple(article_from_text(f"a{k}", text) for k, text in enumerate(texts))
+    return articles, {a.id: split_article(a) for a in articles}
+
+
+def test_rewritten_and_copied_sentences_are_linked_with_their_kind():
+    articles, sentences = story(RIVER, REWRITE, COPY)
+    result = find_support(articles, sentences)
+    first = result.for_article("a0").sentences[0]
+    kinds = {link.target.article_id: (link.target.index, link.kind) for link in first.links}
+    assert kinds == {"a1": (0, "rewrite"), "a2": (0, "verbatim")}
+    assert first.article_ids[0] == "a2"  # best match first
+    assert all(link.source == SentenceRef("a0", 0) for link in first.links)
+
+
+def test_shared_and_unique_sentences():
+    articles, sentences = story(RIVER, REWRITE, COPY)
+    result = find_support(articles, sentences)
+    assert result.for_article("a0").shared == (0, 1)
+    assert result.for_article("a0").unique == (2,)  # only the first outlet quotes the bakery owner
+    assert result.for_article("a1").unique == (2,)
+    assert result.for_article("a2").unique == (1,)
+
+
+def test_same_names_without_the_same_fact_are_not_linked():
+    articles, sentences = story(
+        "Prime Minister Jane Doe met the union leaders in Velmar on Monday.",
+        "Prime Minister Jane Doe opened a children's hospital in Velmar.",
+    )
+    assert find_support(articles, sentences).links() == ()
+
+
+def test_support_is_deterministic_and_empty_articles_are_fine():
+    articles, sentences = story(RIVER, REWRITE, "")
+    assert find_support(articles, sentences) == find_support(articles, sentences)
+    assert find_support(articles, sentences).for_article("a2").sentences == ()
+    assert find_support((), {}).articles == ()
+
+
+def test_content_terms_drop_stop_words_and_keep_numbers():
+    assert content_terms("The 1,200 talks were collapsing, officials said.") == ["1200", "talk", "collaps", "official"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Hamas left the talks in Cairo on Sunday.", "Hamas left the talks in Cairo on Sunday!", "verbatim"),
+        ("Hamas left the talks in Cairo on Sunday.", "On Sunday the Hamas envoys quit Cairo.", "rewrite"),
+    ],
+)
+def test_link_kind(a, b, kind):
+    assert link_kind(a, b) == kind
+
+
+def test_common_terms_do_not_propose_candidates(monkeypatch):
+    """Above POSTING_CAP a term proposes no pairs, so big stories never compare all sentences."""
+    articles, sentences = story(*(f"Storm {word} battered the coast." for word in ("alpha", "beta", "gamma", "delta")))
+    assert len(find_support(articles, sentences).links()) > 0
+    monkeypatch.setattr(support_module, "POSTING_CAP", 3)
+    matrix = support_module.vectorize([s.text for a in articles for s in sentences[a.id]])
+    rows, _ = support_module.candidate_pairs(matrix, np.arange(4), 0.0)
+    assert len(rows) == 0
+
+
+def test_seed_rewrite_is_supported_sentence_by_sentence():
+    articles = seed_articles()
+    sentences = {a.id: split_article(a) for a in articles}
+    original, rewrite = articles[0].id, articles[1].id
+    links = find_support(articles, sentences).for_article(rewrite).sentences
+    assert [link.target.index for link in links[0].links if link.target.article_id == original] == [0]
+    assert [link.target.index for link in links[1].links if link.target.article_id == original] == [1]
+    assert all(dataclasses.is_dataclass(s) for s in links)
