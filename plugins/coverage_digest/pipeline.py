@@ -1,14 +1,15 @@
-"""read -> clean -> group -> analyse: the pure core of a build, from seed files to a Digest record."""
+"""read -> clean -> analyse each article -> group -> analyse each story: the pure core of a build."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
+from .analyse import ArticleAnalysis, StoryAnalysis, analyse_article, analyse_story
 from .clean import clean_article
 from .ingest import ingest_file
 from .parallel import map_items
-from .records import Article, RawArticle, SeedFile, Skipped, Story
+from .records import Article, Metadata, RawArticle, SeedFile, Skipped, Story
 from .settings import DigestSettings
 from .sidecar import Sidecar
 from .stories import form_stories
@@ -18,43 +19,57 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Digest:
-    """Everything a build knows: articles, stories, and the files that did not become articles."""
+    """Everything a build knows: articles, stories, their analyses, and the files that did not become articles."""
 
     articles: tuple[Article, ...]
     stories: tuple[Story, ...]
     skipped: tuple[Skipped, ...]
+    analyses: tuple[ArticleAnalysis, ...] = ()  # in article order
+    story_analyses: tuple[StoryAnalysis, ...] = ()  # in story order
 
 
 def build_digest(files: tuple[SeedFile, ...], sidecar: Sidecar, settings: DigestSettings) -> Digest:
     """Run every stage over the seed files."""
     pairs = [(f, sidecar.for_file(f.path)) for f in files]
-    results = map_items(_read_and_clean, pairs, settings.workers)
-    articles, skipped = _split_results(results)
+    results = map_items(process_file, pairs, settings.workers)
+    articles, analyses, skipped = _split_results(results)
     merge = sidecar.merge + settings.merge
     split = sidecar.split + settings.split
     stories = form_stories(articles, merge, split, settings.group_threshold)
-    return Digest(articles=articles, stories=stories, skipped=skipped)
+    by_id = {a.id: a for a in articles}
+    per_article = {a.article_id: a for a in analyses}
+    story_analyses = tuple(analyse_story(story, by_id, per_article) for story in stories)
+    return Digest(articles, stories, skipped, analyses, story_analyses)
 
 
-def _read_and_clean(pair: tuple[SeedFile, object]) -> Article | Skipped:
+def process_file(pair: tuple[SeedFile, Metadata]) -> tuple[Article, ArticleAnalysis] | Skipped:
+    """The per-file half of the pipeline (map): read, clean, analyse one article. Pure and picklable."""
     seed, given = pair
     raw = ingest_file(seed, given)
-    return clean_article(raw) if isinstance(raw, RawArticle) else raw
+    if not isinstance(raw, RawArticle):
+        return raw
+    article = clean_article(raw)
+    return article, analyse_article(article)
 
 
-def _split_results(results: list[Article | Skipped]) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+def _split_results(
+    results: list[tuple[Article, ArticleAnalysis] | Skipped],
+) -> tuple[tuple[Article, ...], tuple[ArticleAnalysis, ...], tuple[Skipped, ...]]:
     """Separate articles from skipped files; a second file whose name gives an id already taken is skipped."""
-    articles: dict[str, Article] = {}
+    kept: dict[str, tuple[Article, ArticleAnalysis]] = {}
     skipped: list[Skipped] = []
     for item in results:
         if isinstance(item, Skipped):
             skipped.append(item)
-        elif item.id in articles:
-            first = articles[item.id].source_file
-            skipped.append(
-                Skipped(item.source_file, f"its article id {item.id!r} is already used by {first}; rename one")
-            )
+        elif item[0].id in kept:
+            first = kept[item[0].id][0].source_file
+            reason = f"its article id {item[0].id!r} is already used by {first}; rename one"
+            skipped.append(Skipped(item[0].source_file, reason))
         else:
-            articles[item.id] = item
-    ordered = tuple(sorted(articles.values(), key=lambda a: a.id))
-    return ordered, tuple(sorted(skipped, key=lambda s: s.source_file))
+            kept[item[0].id] = item
+    ordered = [kept[i] for i in sorted(kept)]
+    return (
+        tuple(a for a, _ in ordered),
+        tuple(x for _, x in ordered),
+        tuple(sorted(skipped, key=lambda s: s.source_file)),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from pelican import signals
@@ -12,7 +13,8 @@ from pelican.log import console
 from pelican.utils import sanitised_join
 
 from . import views
-from .export import digest_document, dumps
+from .aligned_view import aligned_view
+from .export import digest_document, dumps, reuse_slug
 from .pipeline import Digest, build_digest
 from .records import Skipped
 from .seedfolder import find_sidecar, read_seed_folder
@@ -36,7 +38,7 @@ class DigestGenerator(Generator):
         sidecar, sidecar_problem = _load_sidecar(seeds, self.digest_settings)
         digest = build_digest(files, sidecar, self.digest_settings)
         extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
-        self.digest = Digest(digest.articles, digest.stories, tuple(sorted(digest.skipped + extra, key=_by_file)))
+        self.digest = replace(digest, skipped=tuple(sorted(digest.skipped + extra, key=_by_file)))
         self.files_read = len(files) + len(unreadable)
         self.paths = SitePaths.build(
             self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories]
@@ -50,11 +52,19 @@ class DigestGenerator(Generator):
         page = _PageWriter(writer, self, self.context)
         page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
         page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
-        story_of = {aid: s for s in digest.stories for aid in s.article_ids}
-        for story in digest.stories:
-            page.write(paths.story_save_as(story.id), "story", story=views.story_view(story, digest, paths))
+        story_of = {aid: sa for sa in digest.story_analyses for aid in sa.story.article_ids}
+        analysis_of = {x.article_id: x for x in digest.analyses}
+        articles = {a.id: a for a in digest.articles}
+        for sa in digest.story_analyses:
+            story = views.story_view(sa, digest, paths)
+            page.write(paths.story_save_as(sa.story.id), "story", story=story)
+            crumb = {"title": story["title"], "url": story["url"]}
+            for d in sa.derivations:
+                view = aligned_view(d, articles, analysis_of, paths, crumb)
+                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", pair=view)
         for article in digest.articles:
-            view = views.article_view(article, story_of[article.id], paths)
+            sa = story_of[article.id]
+            view = views.article_view(article, sa, analysis_of[article.id], digest, paths)
             page.write(paths.article_save_as(article.id), "source", article=view)
         _write_text(self.output_path, ds.json_save_as, dumps(digest_document(digest, paths)))
         _report(self.files_read, digest)

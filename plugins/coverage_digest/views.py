@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from .analyse import ArticleAnalysis, StoryAnalysis
 from .annotate import Mark, Node, annotate
+from .export import reuse_slug
 from .pipeline import Digest
-from .records import Article, Sentence, Story
-from .sentences import split_article
+from .records import Article
 from .site_paths import SitePaths
+from .story_view import (
+    StoryLinks,
+    differences_section,
+    glance_section,
+    quotes_section,
+    reuse_section,
+    summary_section,
+)
+from .support import ArticleSupport
+
+MAX_ENTITY_ROWS = 25
 
 
 def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
@@ -33,25 +46,29 @@ def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     """The list of stories, most-covered first."""
     by_id = {a.id: a for a in digest.articles}
     rows = []
-    for story in digest.stories:
-        members = [by_id[i] for i in story.article_ids]
+    for sa in digest.story_analyses:
+        members = [by_id[i] for i in sa.story.article_ids]
         rows.append(
             {
-                "title": story.title,
-                "url": paths.story_url(story.id),
+                "title": sa.story.title,
+                "url": paths.story_url(sa.story.id),
                 "sources": len(members),
                 "outlets": sorted({a.display_outlet for a in members}),
                 "dates": _date_range(members),
+                "quotes": len(sa.quote_table.rows),
             }
         )
     rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))
     return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
-def story_view(story: Story, digest: Digest, paths: SitePaths) -> dict[str, Any]:
-    """The story page's frame: title, the sources side by side."""
+def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str, Any]:
+    """The story page: header, at a glance, summary, differences, quotes, reuse, grouping, data."""
+    story = sa.story
     by_id = {a.id: a for a in digest.articles}
     members = [by_id[i] for i in story.article_ids]
+    links = StoryLinks(by_id, paths)
+    quotes = quotes_section(sa, links)
     return {
         "id": story.id,
         "title": story.title,
@@ -59,38 +76,107 @@ def story_view(story: Story, digest: Digest, paths: SitePaths) -> dict[str, Any]
         "sources": [article_card(a, paths) for a in members],
         "dates": _date_range(members),
         "url": paths.story_url(story.id),
+        "quote_count": len(quotes["rows"]),
+        "glance": glance_section(sa, links),
+        "summary": summary_section(sa, links),
+        "differences": differences_section(sa, links),
+        "quotes": quotes,
+        "reuse": reuse_section(sa, links),
+        "entities": _entities(sa, links),
     }
 
 
-def article_view(article: Article, story: Story, paths: SitePaths) -> dict[str, Any]:
-    """An article page: header facts, the clean text with anchors, what was removed."""
-    sentences = split_article(article)
+def _entities(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    ids = list(sa.story.article_ids)
+    return {
+        "columns": [links.outlet(i) for i in ids],
+        "rows": [
+            {"entity": e.entity, "kind": e.kind, "cells": [dict(e.counts).get(i, 0) for i in ids]}
+            for e in sa.entities[:MAX_ENTITY_ROWS]
+        ],
+        "more": max(0, len(sa.entities) - MAX_ENTITY_ROWS),
+    }
+
+
+def article_view(article: Article, sa: StoryAnalysis, analysis: ArticleAnalysis, digest: Digest, paths: SitePaths):
+    """An article page: header facts, the text with sentence, quote and sharing marks, what was removed."""
+    story = sa.story
+    links = StoryLinks({a.id: a for a in digest.articles}, paths)
+    support = sa.support.for_article(article.id)
+    marks = _sentence_marks(analysis, support, links) + _quote_marks(analysis, sa)
+    shared_with = Counter(link.target.article_id for s in support.sentences for link in s.links)
     return {
         **article_card(article, paths),
         "outlet_evidence": article.outlet_evidence,
         "story": {"title": story.title, "url": paths.story_url(story.id)},
-        "body": paragraph_nodes(article, sentences),
+        "body": paragraph_nodes(article, marks),
         "removed": list(article.removed),
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "as_written": q.speaker_as_written,
+                "kind": q.kind,
+                "in_headline": q.in_headline,
+                "truncated": q.truncated,
+            }
+            for q in analysis.quotes
+        ],
+        "truncated_quotes": sum(1 for q in analysis.quotes if q.truncated),
+        "shares": [
+            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n}
+            for other, n in sorted(shared_with.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "unique": [analysis.sentences[i].text for i in support.unique],
+        "derivations": [
+            {
+                "source": links.outlet(d.from_article_id),
+                "derived": links.outlet(d.article_id),
+                "share": d.share,
+                "url": paths.reuse_url(reuse_slug(d)),
+            }
+            for d in sa.derivations
+            if article.id in (d.article_id, d.from_article_id)
+        ],
+        "sentence_count": len(analysis.sentences),
     }
 
 
-def paragraph_nodes(article: Article, sentences: tuple[Sentence, ...], extra: list[Mark] | None = None) -> list[dict]:
-    """Each paragraph as an anchor id and a node tree: sentences (s<n>) and any extra marks (quotes, ...)."""
-    starts = _paragraph_starts(article)
+def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
+    marks = []
+    for s in analysis.sentences:
+        others = sorted({links.outlet(link.target.article_id) for link in support.sentences[s.index].links})
+        cls = "sentence shared" if others else "sentence unique"
+        title = ("Also reported by: " + "; ".join(others)) if others else "No other outlet in this story reports this"
+        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls), ("title", title))))
+    return marks
+
+
+def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[Mark]:
+    row_of = {o.quote.id: r for r in sa.quote_table.rows + sa.quote_table.fragments for o in r.occurrences}
+    marks = []
+    for q in analysis.quotes:
+        if q.in_headline:
+            continue
+        row = row_of.get(q.id)
+        speaker = (row.speaker if row else q.speaker) or "unknown speaker"
+        kind = "quote fragment" if q.kind == "fragment" else "quote"
+        attrs = (("id", q.id), ("class", kind), ("data-speaker", speaker), ("title", f"Speaker: {speaker}"))
+        marks.append(Mark(q.start, q.end, "mark", attrs, rank=1))
+    return marks
+
+
+def paragraph_nodes(article: Article, marks: list[Mark]) -> list[dict]:
+    """Each paragraph as an anchor id and a node tree; marks have offsets into the article's text."""
     out = []
-    for p_index, paragraph in enumerate(article.paragraphs):
-        base = starts[p_index]
-        marks = [
-            Mark(s.start - base, s.end - base, "span", (("id", f"s{s.index}"), ("class", "sentence")))
-            for s in sentences
-            if s.paragraph == p_index
-        ]
-        marks += [
-            Mark(m.start - base, m.end - base, m.tag, m.attrs, m.rank)
-            for m in extra or []
+    for p_index, (base, paragraph) in enumerate(zip(_paragraph_starts(article), article.paragraphs, strict=True)):
+        local = [
+            Mark(m.start - base, min(m.end, base + len(paragraph)) - base, m.tag, m.attrs, m.rank)
+            for m in marks
             if base <= m.start < base + len(paragraph)
         ]
-        out.append({"id": f"p{p_index}", "nodes": annotate(paragraph, marks)})
+        out.append({"id": f"p{p_index}", "nodes": annotate(paragraph, local)})
     return out
 
 

@@ -1,0 +1,181 @@
+"""StoryAnalysis -> the story page's sections, as plain dicts in the order a reader needs them (see PAGES.md)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .analyse import StoryAnalysis
+from .export import reuse_slug
+from .quote_match import QuoteRow
+from .records import Article
+from .site_paths import SitePaths
+
+
+class StoryLinks:
+    """Links from a story page to places in its articles' pages."""
+
+    def __init__(self, articles: dict[str, Article], paths: SitePaths) -> None:
+        self.articles, self.paths = articles, paths
+
+    def outlet(self, article_id: str) -> str:
+        return self.articles[article_id].display_outlet
+
+    def to(self, article_id: str, anchor: str = "") -> str:
+        return self.paths.article_url(article_id) + (f"#{anchor}" if anchor else "")
+
+    def cite(self, article_id: str, sentence: int) -> dict[str, str]:
+        return {"outlet": self.outlet(article_id), "url": self.to(article_id, f"s{sentence}"), "id": article_id}
+
+
+def summary_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]:
+    """Each summary sentence with a citation per article that reports it, linking to that article's sentence."""
+    return [
+        {"text": s.text, "citations": [links.cite(c.article_id, c.index) for c in s.citations]}
+        for s in sa.summary.sentences
+    ]
+
+
+def quotes_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    """The quote table, fragments apart, and the speaker x outlet counts."""
+    return {
+        "rows": [_quote_row(r, links) for r in sa.quote_table.rows],
+        "fragments": [_quote_row(r, links) for r in sa.quote_table.fragments],
+        "matrix": _speaker_matrix(sa, links),
+    }
+
+
+def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "text": row.text,
+        "speaker": row.speaker,
+        "roles": list(row.roles),
+        "flags": list(row.flags),
+        "outlets": len(row.article_ids),
+        "occurrences": [
+            {
+                "outlet": links.outlet(o.quote.article_id),
+                "url": links.to(o.quote.article_id, o.quote.id),
+                "match": o.match,
+                "as_written": o.quote.speaker_as_written,
+                "speaker": o.speaker,
+                "in_headline": o.quote.in_headline,
+                "diff": [{"op": op, "text": text} for op, text in o.diff],
+                "changed": any(op != "equal" for op, _ in o.diff),
+            }
+            for o in row.occurrences
+        ],
+    }
+
+
+def _speaker_matrix(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for row in sa.quote_table.rows:
+        for o in row.occurrences:
+            counts[(row.speaker or "Unknown speaker", o.quote.article_id)] += 1
+    speakers = sorted({s for s, _ in counts}, key=lambda s: (-sum(v for (x, _), v in counts.items() if x == s), s))
+    ids = list(sa.story.article_ids)
+    peak = max(counts.values(), default=1)
+    return {
+        "columns": [links.outlet(i) for i in ids],
+        "rows": [
+            {
+                "speaker": s,
+                "cells": [{"count": counts[(s, i)], "level": round(4 * counts[(s, i)] / peak)} for i in ids],
+            }
+            for s in speakers
+        ],
+    }
+
+
+def differences_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    """Where the outlets differ: figures, headlines, word choice, what only one outlet reports."""
+    return {
+        "figures": [
+            {
+                "label": g.label,
+                "flag": g.flag,
+                "figures": [
+                    {
+                        "outlet": links.outlet(f.article_id),
+                        "text": f.text,
+                        "url": links.to(f.article_id, f"s{f.sentence}"),
+                    }
+                    for f in g.figures
+                ],
+            }
+            for g in sa.figure_groups
+            if len(g.article_ids) > 1 or g.flag != "single"
+        ],
+        "single_figures": sum(1 for g in sa.figure_groups if g.flag == "single" and len(g.article_ids) == 1),
+        "headlines": [
+            {"outlet": links.outlet(i), "headline": links.articles[i].headline, "url": links.to(i)}
+            for i in sa.story.article_ids
+        ],
+        "wording": _wording(sa),
+        "distinctive": [{"outlet": d.outlet, "term": d.term, "count": d.count} for d in sa.wording.distinctive],
+        "single_outlet": [
+            {"outlet": links.outlet(c.article_id), "text": c.text, "url": links.to(c.article_id, f"s{c.index}")}
+            for c in sa.summary.single_outlet
+        ],
+    }
+
+
+def _wording(sa: StoryAnalysis) -> dict[str, Any]:
+    outlets = list(sa.wording.outlets)
+    families = []
+    for fam in sa.wording.families:
+        if not fam.varied:
+            continue
+        table = {(u.term, u.outlet): u.count for u in fam.uses}
+        families.append(
+            {
+                "name": fam.name,
+                "terms": [{"term": t, "counts": [table.get((t, o), 0) for o in outlets]} for t in fam.terms],
+            }
+        )
+    return {"outlets": outlets, "families": families}
+
+
+def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    """Who copied or rewrote whom: an outlet x outlet matrix of derived shares and the derived pairs."""
+    ids = list(sa.story.article_ids)
+    share = {(d.article_id, d.from_article_id): d.share for d in sa.derivations}
+    return {
+        "columns": [links.outlet(i) for i in ids],
+        "rows": [{"outlet": links.outlet(i), "cells": [share.get((i, j)) for j in ids]} for i in ids],
+        "pairs": [
+            {
+                "derived": links.outlet(d.article_id),
+                "source": links.outlet(d.from_article_id),
+                "share": d.share,
+                "verbatim_share": d.verbatim_share,
+                "direction": d.direction,
+                "evidence": list(d.direction_evidence),
+                "url": links.paths.reuse_url(reuse_slug(d)),
+            }
+            for d in sa.derivations
+        ],
+    }
+
+
+def glance_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]:
+    """Per outlet: length, quotes carried, sentences found nowhere else, share derived from another outlet."""
+    quotes = Counter(o.quote.article_id for r in sa.quote_table.rows for o in r.occurrences)
+    derived = {d.article_id: max(d.share, 0.0) for d in sa.derivations}
+    rows = []
+    for item in sa.support.articles:
+        article = links.articles[item.article_id]
+        rows.append(
+            {
+                "outlet": article.display_outlet,
+                "url": links.to(article.id),
+                "words": len(article.text.split()),
+                "quotes": quotes[article.id],
+                "unique": len(item.unique),
+                "sentences": len(item.sentences),
+                "derived": derived.get(article.id, 0.0),
+            }
+        )
+    return rows
