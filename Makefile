@@ -34,10 +34,16 @@ serve: $(STAMP)
 devserver: $(STAMP)
 	$(BIN)/python scripts/devserver.py --seeds "$(SEEDS)" --output "$(OUTPUT)" --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
+	@bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent || echo "WARNING: npm ci failed; the accessibility tests will fail"
+	touch $@
 
 lint format: $(STAMP)
 	$(BIN)/ruff check --fix .

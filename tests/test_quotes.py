@@ -150,3 +150,11 @@ def test_seed_quotes_found() -> None:
     assert found["002"] == ["in-depth and serious discussions,", "extreme"]
     assert found["003"] == ["crisis.", "positivity."]
     assert [t[:12] for t in found["004"]] == ["in-depth and", "reach an agr", "I say to the", "a powerful o"]
+
+
+def test_unclosed_quote_at_the_very_end_of_a_paragraph_does_not_crash():
+    from coverage_digest.quotes import find_spans
+
+    for paragraph in ("He said “", "He said “no.", "“", "He said “it is over"):
+        for span in find_spans(paragraph):
+            assert 0 <= span.start <= span.end <= len(paragraph)

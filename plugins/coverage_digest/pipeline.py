@@ -10,6 +10,7 @@ from .clean import clean_article
 from .ingest import ingest_file
 from .parallel import map_items
 from .records import Article, Metadata, RawArticle, SeedFile, Skipped, Story
+from .sentences import split_article
 from .settings import DigestSettings
 from .sidecar import Sidecar
 from .stories import form_stories
@@ -49,7 +50,13 @@ def process_file(pair: tuple[SeedFile, Metadata]) -> tuple[Article, ArticleAnaly
     if not isinstance(raw, RawArticle):
         return raw
     article = clean_article(raw)
-    return article, analyse_article(article)
+    try:
+        return article, analyse_article(article)
+    except Exception as exc:  # a fault in one analysis rule must not cost the user the article itself
+        log.warning(
+            "%s: analysis failed (%s: %s); shown without quotes and figures", seed.path, type(exc).__name__, exc
+        )
+        return article, ArticleAnalysis(article.id, split_article(article), (), ())
 
 
 def _split_results(

@@ -171,7 +171,7 @@ def _truncated(paragraph: str, opened: int, width: int) -> Span:
     """A quote left open that does not run on into the next paragraph: cut at its first sentence end and marked."""
     window = paragraph[opened + width : opened + width + MAX_TRUNCATED_CHARS]
     cut = _SENTENCE_END.search(window + " ")
-    end = opened + width + (cut.end() if cut else len(window))
+    end = min(opened + width + (cut.end() if cut else len(window)), len(paragraph))
     log.debug("unclosed quotation mark at %d cut at %d", opened, end)
     span = _trimmed(paragraph, opened + width, end, opened, end)
     return replace(span or Span(opened + width, opened + width, opened, max(end, opened + width)), truncated=True)

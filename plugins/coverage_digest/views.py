@@ -103,13 +103,16 @@ def article_view(article: Article, sa: StoryAnalysis, analysis: ArticleAnalysis,
     story = sa.story
     links = StoryLinks({a.id: a for a in digest.articles}, paths)
     support = sa.support.for_article(article.id)
-    marks = _sentence_marks(analysis, support, links) + _quote_marks(analysis, sa)
+    quote_marks = _quote_marks(analysis, sa)
+    marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
+    headline_marks = [m for m, in_headline in quote_marks if in_headline]
     shared_with = Counter(link.target.article_id for s in support.sentences for link in s.links)
     return {
         **article_card(article, paths),
         "outlet_evidence": article.outlet_evidence,
         "story": {"title": story.title, "url": paths.story_url(story.id)},
         "body": paragraph_nodes(article, marks),
+        "headline_nodes": annotate(article.headline, headline_marks) if article.headline else (),
         "removed": list(article.removed),
         "quotes": [
             {
@@ -153,17 +156,16 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
     return marks
 
 
-def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[Mark]:
+def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[tuple[Mark, bool]]:
+    """A highlight per quotation (offsets into the text, or into the headline for headline quotes)."""
     row_of = {o.quote.id: r for r in sa.quote_table.rows + sa.quote_table.fragments for o in r.occurrences}
     marks = []
     for q in analysis.quotes:
-        if q.in_headline:
-            continue
         row = row_of.get(q.id)
         speaker = (row.speaker if row else q.speaker) or "unknown speaker"
         kind = "quote fragment" if q.kind == "fragment" else "quote"
         attrs = (("id", q.id), ("class", kind), ("data-speaker", speaker), ("title", f"Speaker: {speaker}"))
-        marks.append(Mark(q.start, q.end, "mark", attrs, rank=1))
+        marks.append((Mark(q.start, q.end, "mark", attrs, rank=1), q.in_headline))
     return marks
 
 
