@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .entities import EntityRow, mention_table
+from .group import StoryGroup
 from .numbers import Figure, FigureGroup, compare_figures, find_figures
 from .quote_match import QuoteTable, match_quotes
 from .quotes import Quote, extract_quotes
-from .records import Article, Sentence, Story
+from .records import Article, Sentence
 from .reuse import Derivation, find_derivations
 from .sentences import split_article
 from .summarize import Summary, summarize_story
@@ -35,7 +36,7 @@ class ArticleAnalysis:
 class StoryAnalysis:
     """What a story's articles yield together: who said what where, how outlets differ, who reused whom."""
 
-    story: Story
+    story: StoryGroup
     quote_table: QuoteTable
     figure_groups: tuple[FigureGroup, ...]
     wording: Wording
@@ -52,7 +53,7 @@ def analyse_article(article: Article) -> ArticleAnalysis:
 
 
 def analyse_story(
-    story: Story, articles: Mapping[str, Article], per_article: Mapping[str, ArticleAnalysis]
+    story: StoryGroup, articles: Mapping[str, Article], per_article: Mapping[str, ArticleAnalysis]
 ) -> StoryAnalysis:
     """Compare a story's articles: quotes across outlets, figures, wording, mentions, reuse and the summary."""
     members = tuple(articles[i] for i in story.article_ids)

@@ -101,6 +101,12 @@ def _story(sa: StoryAnalysis, paths: SitePaths, outlet_of: dict[str, str]) -> di
         "mentions": [{"entity": e.entity, "kind": e.kind, "counts": dict(e.counts)} for e in sa.entities],
         "unique_sentences": {item.article_id: list(item.unique) for item in sa.support.articles},
         "outlets": {aid: outlet_of[aid] for aid in s.article_ids},
+        "grouping": {
+            "shared_terms": list(s.shared_terms),
+            "cohesion": round(s.cohesion, 4),
+            "similarities": {aid: round(sim, 4) for aid, sim in s.similarities},
+            "forced": list(s.forced),
+        },
     }
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analyse import ArticleAnalysis, StoryAnalysis, analyse_article, analyse_story
 from .clean import clean_article
+from .group import GroupSettings, StoryGroup, group_articles
 from .ingest import ingest_file
 from .parallel import map_items
-from .records import Article, Metadata, RawArticle, SeedFile, Skipped, Story
+from .records import Article, Metadata, RawArticle, SeedFile, Skipped
 from .sentences import split_article
 from .settings import DigestSettings
 from .sidecar import Sidecar
-from .stories import form_stories
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class Digest:
     """Everything a build knows: articles, stories, their analyses, and the files that did not become articles."""
 
     articles: tuple[Article, ...]
-    stories: tuple[Story, ...]
+    stories: tuple[StoryGroup, ...]
     skipped: tuple[Skipped, ...]
     analyses: tuple[ArticleAnalysis, ...] = ()  # in article order
     story_analyses: tuple[StoryAnalysis, ...] = ()  # in story order
@@ -34,13 +34,17 @@ def build_digest(files: tuple[SeedFile, ...], sidecar: Sidecar, settings: Digest
     pairs = [(f, sidecar.for_file(f.path)) for f in files]
     results = map_items(process_file, pairs, settings.workers)
     articles, analyses, skipped = _split_results(results)
-    merge = sidecar.merge + settings.merge
-    split = sidecar.split + settings.split
-    stories = form_stories(articles, merge, split, settings.group_threshold)
+    stories = group_articles(articles, group_settings(sidecar, settings))
     by_id = {a.id: a for a in articles}
     per_article = {a.article_id: a for a in analyses}
     story_analyses = tuple(analyse_story(story, by_id, per_article) for story in stories)
     return Digest(articles, stories, skipped, analyses, story_analyses)
+
+
+def group_settings(sidecar: Sidecar, settings: DigestSettings) -> GroupSettings:
+    """Grouping settings: the tuned defaults, the user's threshold, and merges/splits from sidecar and settings."""
+    base = GroupSettings(merge=sidecar.merge + settings.merge, split=sidecar.split + settings.split)
+    return base if settings.group_threshold is None else replace(base, threshold=settings.group_threshold)
 
 
 def process_file(pair: tuple[SeedFile, Metadata]) -> tuple[Article, ArticleAnalysis] | Skipped:

@@ -15,6 +15,7 @@ from pelican.utils import sanitised_join
 from . import views
 from .aligned_view import aligned_view
 from .export import digest_document, dumps, reuse_slug
+from .group import OverrideError
 from .pipeline import Digest, build_digest
 from .records import Skipped
 from .seedfolder import find_sidecar, read_seed_folder
@@ -36,7 +37,10 @@ class DigestGenerator(Generator):
             raise SettingsError(f"DIGEST_SEEDS: seeds folder {str(seeds)!r} does not exist (or is not a folder)")
         files, unreadable = read_seed_folder(seeds, self.digest_settings.max_file_bytes)
         sidecar, sidecar_problem = _load_sidecar(seeds, self.digest_settings)
-        digest = build_digest(files, sidecar, self.digest_settings)
+        try:
+            digest = build_digest(files, sidecar, self.digest_settings)
+        except OverrideError as exc:
+            raise SettingsError(f"DIGEST_MERGE / DIGEST_SPLIT (or the sidecar's stories:): {exc}") from exc
         extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
         self.digest = replace(digest, skipped=tuple(sorted(digest.skipped + extra, key=_by_file)))
         self.files_read = len(files) + len(unreadable)

@@ -89,13 +89,3 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A set of articles about one event, titled with a headline (or lead sentence) taken from one of them."""
-
-    id: str
-    title: str
-    title_article_id: str
-    article_ids: tuple[str, ...]

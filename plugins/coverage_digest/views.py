@@ -83,6 +83,14 @@ def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str,
         "quotes": quotes,
         "reuse": reuse_section(sa, links),
         "entities": _entities(sa, links),
+        "grouping": {
+            "shared_terms": list(story.shared_terms),
+            "cohesion": story.cohesion,
+            "forced": list(story.forced),
+            "similarities": [
+                {"outlet": links.outlet(i), "url": links.to(i), "similarity": sim} for i, sim in story.similarities
+            ],
+        },
     }
 
 

@@ -1,0 +1,200 @@
+"""Sparse candidate neighbours and average-link agglomeration restricted to them (no all-pairs comparison)."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+# Rows are matched against the inverted index in blocks, bounding the memory of one sparse product.
+_BLOCK_ROWS = 256
+_BLOCK_PAIRS = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Article indices with the sum of their unit vectors: sums' dot products give average-link scores exactly."""
+
+    members: tuple[int, ...]
+    total: dict[int, float]  # column -> summed weight (owned by this cluster; a merge reuses the larger dict)
+    tags: frozenset[int]  # split constraints present: two clusters sharing a tag never merge
+
+
+def candidate_pairs(
+    matrix: sp.csr_matrix, neighbours: int, key_terms: int, max_key_df: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) among each row's top neighbours through an inverted index of its rarer heavy terms.
+
+    Each row keeps its `key_terms` heaviest terms that occur in at most `max_key_df` rows, so one posting list
+    never exceeds max_key_df and the work grows with n * key_terms * max_key_df, not n squared. Returns the pairs
+    and their exact cosine similarities over the full vectors.
+    """
+    n = matrix.shape[0]
+    keys = _key_matrix(matrix, key_terms, max_key_df)
+    index = keys.T.tocsr()
+    rows, cols = [], []
+    for start in range(0, n, _BLOCK_ROWS):
+        block = (keys[start : start + _BLOCK_ROWS] @ index).tocsr()
+        for offset in range(block.shape[0]):
+            lo, hi = block.indptr[offset], block.indptr[offset + 1]
+            idx, val = block.indices[lo:hi], block.data[lo:hi]
+            mask = idx != start + offset
+            idx, val = idx[mask], val[mask]
+            top = idx[np.lexsort((idx, -val))[:neighbours]]
+            rows.append(np.full(len(top), start + offset, dtype=np.int64))
+            cols.append(top.astype(np.int64))
+    a = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    b = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    if not len(a):
+        return a, b, np.zeros(0)
+    pairs = np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)
+    left, right = pairs[:, 0], pairs[:, 1]
+    return left, right, pair_similarities(matrix, left, right)
+
+
+def pair_similarities(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dot products of the given row pairs, a block of pairs at a time."""
+    out = np.zeros(len(left))
+    for start in range(0, len(left), _BLOCK_PAIRS):
+        rows = slice(start, start + _BLOCK_PAIRS)
+        out[rows] = np.asarray(matrix[left[rows]].multiply(matrix[right[rows]]).sum(axis=1)).ravel()
+    return out
+
+
+def _key_matrix(matrix: sp.csr_matrix, key_terms: int, max_key_df: int) -> sp.csr_matrix:
+    """Each row's heaviest terms among those found in at most max_key_df rows."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    rows, cols, vals = [], [], []
+    for i in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        idx, val = matrix.indices[lo:hi], matrix.data[lo:hi]
+        keep = df[idx] <= max_key_df
+        idx, val = idx[keep], val[keep]
+        order = np.lexsort((idx, -val))[:key_terms]
+        rows.append(np.full(len(order), i, dtype=np.int64))
+        cols.append(idx[order])
+        vals.append(val[order])
+    if not rows:
+        return sp.csr_matrix(matrix.shape)
+    data = (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols)))
+    return sp.csr_matrix(data, shape=matrix.shape)
+
+
+def average_link(
+    matrix: sp.csr_matrix,
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
+    threshold: float,
+    start: tuple[tuple[int, ...], ...] = (),
+    tags: dict[int, frozenset[int]] | None = None,
+    max_smaller: int | None = None,
+) -> tuple[tuple[int, ...], ...]:
+    """Merge linked clusters, best mean pairwise similarity first, while it reaches threshold.
+
+    `edges` are (left, right, similarity) arrays; two clusters are linked when an edge joins their members. `start`
+    lists groups that begin as one cluster (the rest start alone); clusters sharing a tag never merge; with
+    `max_smaller`, a merge needs the smaller side to have at most that many members. The summed similarity of every
+    linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
+    """
+    owner = list(range(matrix.shape[0]))
+    for group in start:
+        for i in group:
+            owner[i] = min(group)
+    groups: dict[int, list[int]] = {}
+    for i, head in enumerate(owner):
+        groups.setdefault(head, []).append(i)
+    clusters = {head: _make(matrix, members, tags or {}) for head, members in groups.items()}
+    links = _initial_links(clusters, owner, edges)
+    version = dict.fromkeys(clusters, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+    for a in sorted(links):
+        for b in sorted(x for x in links[a] if x > a):
+            _push(heap, clusters, version, links, a, b, threshold, max_smaller)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if version.get(a) != va or version.get(b) != vb:
+            continue  # stale: one side has merged since this score was computed
+        merged_links = _merged_links(clusters, links, a, b)
+        clusters[a] = _merge(clusters[a], clusters.pop(b))  # a < b: the merged cluster keeps the smaller head
+        version[a] += 1
+        del version[b]
+        del links[b]
+        links[a] = merged_links
+        for other in sorted(merged_links):
+            links[other].pop(b, None)
+            links[other][a] = merged_links[other]
+            _push(heap, clusters, version, links, min(a, other), max(a, other), threshold, max_smaller)
+    return tuple(sorted(c.members for c in clusters.values()))
+
+
+def _initial_links(
+    clusters: dict[int, Cluster], owner: list[int], edges: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> dict[int, dict[int, float]]:
+    """Summed similarity between every pair of clusters that an edge joins (an edge's own value for two singles)."""
+    links: dict[int, dict[int, float]] = {head: {} for head in clusters}
+    for a, b, sim in zip(edges[0].tolist(), edges[1].tolist(), edges[2].tolist(), strict=True):
+        ha, hb = owner[a], owner[b]
+        if ha == hb or hb in links[ha]:
+            continue
+        single = len(clusters[ha].members) == 1 and len(clusters[hb].members) == 1
+        value = sim if single else _dot(clusters[ha].total, clusters[hb].total)
+        links[ha][hb] = links[hb][ha] = value
+    return links
+
+
+def _merged_links(clusters: dict[int, Cluster], links: dict[int, dict[int, float]], a: int, b: int) -> dict[int, float]:
+    """Summed similarities of a+b with each neighbour of either: known sums added, missing ones computed."""
+    out: dict[int, float] = {}
+    for other in (links[a].keys() | links[b].keys()) - {a, b}:
+        with_a = links[a].get(other)
+        with_b = links[b].get(other)
+        if with_a is None:
+            with_a = _dot(clusters[a].total, clusters[other].total)
+        if with_b is None:
+            with_b = _dot(clusters[b].total, clusters[other].total)
+        out[other] = with_a + with_b
+    return out
+
+
+def _make(matrix: sp.csr_matrix, members: list[int], tags: dict[int, frozenset[int]]) -> Cluster:
+    total: dict[int, float] = {}
+    for i in members:
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        for col, val in zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True):
+            total[col] = total.get(col, 0.0) + val
+    found = frozenset().union(*(tags.get(i, frozenset()) for i in members))
+    return Cluster(tuple(sorted(members)), total, found)
+
+
+def _merge(a: Cluster, b: Cluster) -> Cluster:
+    big, small = (a, b) if len(a.total) >= len(b.total) else (b, a)
+    total = big.total
+    for col, val in small.total.items():
+        total[col] = total.get(col, 0.0) + val
+    return Cluster(tuple(sorted(a.members + b.members)), total, a.tags | b.tags)
+
+
+def _dot(first: dict[int, float], second: dict[int, float]) -> float:
+    small, big = (first, second) if len(first) <= len(second) else (second, first)
+    return sum(val * big.get(col, 0.0) for col, val in small.items())
+
+
+def _push(
+    heap: list,
+    clusters: dict[int, Cluster],
+    version: dict[int, int],
+    links: dict[int, dict[int, float]],
+    a: int,
+    b: int,
+    threshold: float,
+    max_smaller: int | None,
+) -> None:
+    first, second = clusters[a], clusters[b]
+    if first.tags & second.tags:
+        return
+    if max_smaller is not None and min(len(first.members), len(second.members)) > max_smaller:
+        return
+    value = links[a][b] / (len(first.members) * len(second.members))  # mean pairwise similarity
+    if value >= threshold:
+        heapq.heappush(heap, (-value, a, b, version[a], version[b]))
