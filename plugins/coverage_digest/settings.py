@@ -31,6 +31,7 @@ class DigestSettings:
     reuse_save_as: str = "reuse/{slug}.html"
     reuse_url: str = "reuse/{slug}.html"
     workers: int = 0  # processes for per-article stages; 0 = one per core
+    cache: bool = True  # keep per-article analysis in Pelican's CACHE_PATH, keyed by content hash
 
 
 _PATHS = ("index_save_as", "json_save_as", "skipped_save_as")
@@ -58,6 +59,8 @@ def _check(key: str, name: str, value: Any) -> Any:
         raise SettingsError(f"{key} must be a file path or None, got {value!r}")
     if name in {"max_file_bytes", "workers"} and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise SettingsError(f"{key} must be a non-negative whole number, got {value!r}")
+    if name == "cache" and not isinstance(value, bool):
+        raise SettingsError(f"{key} must be True or False, got {value!r}")
     if name == "max_file_bytes" and value == 0:
         raise SettingsError(f"{key} must be above 0")
     if name == "group_threshold" and value is not None and not (isinstance(value, int | float) and 0 < value < 1):
