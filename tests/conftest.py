@@ -16,7 +16,12 @@ SEEDS = ROOT / "seeds"
 
 def build_site(seeds: Path, output: Path, **settings) -> dict:
     """Build the site from a seeds folder into `output` with Pelican, as `make site` does; return digest.json."""
-    override = {"DIGEST_SEEDS": str(seeds), "OUTPUT_PATH": str(output), "DELETE_OUTPUT_DIRECTORY": True}
+    override = {
+        "DIGEST_SEEDS": str(seeds),
+        "OUTPUT_PATH": str(output),
+        "DELETE_OUTPUT_DIRECTORY": True,
+        "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+    }
     override.update(settings)
     config = read_settings(str(ROOT / "pelican.conf.py"), override=override)
     Pelican(config).run()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .analyse import ArticleAnalysis, StoryAnalysis, analyse_article, analyse_story
+from .cache import ResultCache, cache_key
 from .clean import clean_article
 from .group import GroupSettings, StoryGroup, group_articles
 from .ingest import ingest_file
@@ -16,6 +18,7 @@ from .settings import DigestSettings
 from .sidecar import Sidecar
 
 log = logging.getLogger(__name__)
+FileResult = tuple[Article, ArticleAnalysis] | Skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +32,49 @@ class Digest:
     story_analyses: tuple[StoryAnalysis, ...] = ()  # in story order
 
 
-def build_digest(files: tuple[SeedFile, ...], sidecar: Sidecar, settings: DigestSettings) -> Digest:
-    """Run every stage over the seed files."""
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def build_digest(
+    files: tuple[SeedFile, ...],
+    sidecar: Sidecar,
+    settings: DigestSettings,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+) -> Digest:
+    """Run every stage over the seed files (per-file results come from the cache when their content is unchanged)."""
+    report = progress or _silent
     pairs = [(f, sidecar.for_file(f.path)) for f in files]
-    results = map_items(process_file, pairs, settings.workers)
+    results = process_files(pairs, settings.workers, cache, report)
     articles, analyses, skipped = _split_results(results)
     stories = group_articles(articles, group_settings(sidecar, settings))
+    report("grouped into stories", len(stories), len(stories))
     by_id = {a.id: a for a in articles}
     per_article = {a.article_id: a for a in analyses}
-    story_analyses = tuple(analyse_story(story, by_id, per_article) for story in stories)
-    return Digest(articles, stories, skipped, analyses, story_analyses)
+    story_analyses = []
+    for n, story in enumerate(stories, 1):
+        story_analyses.append(analyse_story(story, by_id, per_article))
+        report("stories analysed", n, len(stories))
+    return Digest(articles, stories, skipped, analyses, tuple(story_analyses))
+
+
+def process_files(
+    pairs: list[tuple[SeedFile, Metadata]], workers: int, cache: ResultCache | None, report: Progress
+) -> list[FileResult]:
+    """The map half: every file read, cleaned and analysed, in input order; cached results are reused."""
+    keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
+    results: list[FileResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
+    todo = [i for i, r in enumerate(results) if r is None]
+    report("articles from cache", len(pairs) - len(todo), len(pairs))
+    done = map_items(process_file, [pairs[i] for i in todo], workers)
+    for i, result in zip(todo, done, strict=True):
+        results[i] = result
+        if cache:
+            cache.put(keys[i], result)
+    if cache:
+        cache.prune(set(keys))
+    report("articles read and analysed", len(todo), len(todo))
+    return results
 
 
 def group_settings(sidecar: Sidecar, settings: DigestSettings) -> GroupSettings:
@@ -47,7 +83,7 @@ def group_settings(sidecar: Sidecar, settings: DigestSettings) -> GroupSettings:
     return base if settings.group_threshold is None else replace(base, threshold=settings.group_threshold)
 
 
-def process_file(pair: tuple[SeedFile, Metadata]) -> tuple[Article, ArticleAnalysis] | Skipped:
+def process_file(pair: tuple[SeedFile, Metadata]) -> FileResult:
     """The per-file half of the pipeline (map): read, clean, analyse one article. Pure and picklable."""
     seed, given = pair
     raw = ingest_file(seed, given)
@@ -63,8 +99,12 @@ def process_file(pair: tuple[SeedFile, Metadata]) -> tuple[Article, ArticleAnaly
         return article, ArticleAnalysis(article.id, split_article(article), (), ())
 
 
+def _silent(stage: str, done: int, total: int) -> None:
+    """The progress callback of quiet builds."""
+
+
 def _split_results(
-    results: list[tuple[Article, ArticleAnalysis] | Skipped],
+    results: list[FileResult],
 ) -> tuple[tuple[Article, ...], tuple[ArticleAnalysis, ...], tuple[Skipped, ...]]:
     """Separate articles from skipped files; a second file whose name gives an id already taken is skipped."""
     kept: dict[str, tuple[Article, ArticleAnalysis]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pelican.utils import sanitised_join
 
 from . import views
 from .aligned_view import aligned_view
+from .cache import ResultCache
 from .export import digest_document, dumps, reuse_slug
 from .group import OverrideError
 from .pipeline import Digest, build_digest
@@ -37,8 +39,12 @@ class DigestGenerator(Generator):
             raise SettingsError(f"DIGEST_SEEDS: seeds folder {str(seeds)!r} does not exist (or is not a folder)")
         files, unreadable = read_seed_folder(seeds, self.digest_settings.max_file_bytes)
         sidecar, sidecar_problem = _load_sidecar(seeds, self.digest_settings)
+        cache = (
+            ResultCache(Path(self.settings["CACHE_PATH"]) / "coverage_digest") if self.digest_settings.cache else None
+        )
+        progress = ConsoleProgress() if len(files) >= ConsoleProgress.MIN_FILES else None
         try:
-            digest = build_digest(files, sidecar, self.digest_settings)
+            digest = build_digest(files, sidecar, self.digest_settings, cache, progress)
         except OverrideError as exc:
             raise SettingsError(f"DIGEST_MERGE / DIGEST_SPLIT (or the sidecar's stories:): {exc}") from exc
         extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
@@ -72,6 +78,23 @@ class DigestGenerator(Generator):
             page.write(paths.article_save_as(article.id), "source", article=view)
         _write_text(self.output_path, ds.json_save_as, dumps(digest_document(digest, paths)))
         _report(self.files_read, digest)
+
+
+class ConsoleProgress:
+    """Counts per stage and elapsed time on the console, for builds big enough to take a while."""
+
+    MIN_FILES = 300
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.shown: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if done == total or done - self.shown.get(stage, 0) >= step:
+            self.shown[stage] = done
+            elapsed = time.perf_counter() - self.started
+            console.print(f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False)
 
 
 class _PageWriter:

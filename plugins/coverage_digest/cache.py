@@ -1,0 +1,88 @@
+"""Per-file results kept between builds, keyed by content: a rebuild only re-reads and re-analyses what changed.
+
+The key covers the file's bytes, its path, the metadata the user gave for it, and the plugin's own source code, so a
+change to any of them (including an upgrade of the analysis rules) misses the cache instead of serving stale results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from .records import Metadata, SeedFile
+
+log = logging.getLogger(__name__)
+FORMAT = b"coverage-digest-cache-1"
+STALE_AFTER = 24 * 3600.0  # seconds
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the plugin's source files: results made by other code are never reused."""
+    digest = hashlib.sha256(FORMAT)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(seed: SeedFile, given: Metadata) -> str:
+    """The content key of one file's result."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(seed.path.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(repr(given).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(seed.data)
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """A folder of pickled per-file results; a missing, corrupt or unreadable entry is simply a miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str):
+        """The stored result, or None."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as fh:
+                value = pickle.load(fh)
+            os.utime(path)  # recently used entries survive pruning
+            return value
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
+            log.debug("cache entry %s unusable (%s): rebuilding it", key[:12], exc)
+            return None
+
+    def put(self, key: str, value) -> None:
+        """Store a result atomically (a crash mid-write never leaves a half-written entry)."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(fh.name, path)
+        except OSError as exc:
+            log.warning("cannot write the analysis cache in %s: %s", self.folder, exc)
+
+    def prune(self, keep: set[str], max_age: float = STALE_AFTER) -> None:
+        """Drop entries this build did not use and nobody used for a day (other seed folders share the cache)."""
+        if not self.folder.is_dir():
+            return
+        cutoff = time.time() - max_age
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                if path.stem not in keep and path.stat().st_mtime < cutoff:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                continue
