@@ -41,3 +41,36 @@ def test_a_cached_rebuild_is_byte_identical_to_a_fresh_build(tmp_path):
     build_site(SEEDS, out)  # every article now comes from the cache
     second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert first == second
+
+
+def test_a_rebuild_redoes_only_the_changed_file_and_its_story(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest import pipeline
+
+    quake = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
+    vote = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
+    seeds = make_seeds(
+        {
+            "q1.txt": quake.format("officials said"),
+            "q2.txt": quake.format("the agency said"),
+            "v1.txt": vote.format("turnout was high"),
+            "v2.txt": vote.format("polls showed"),
+        }
+    )
+    build_site(seeds, tmp_path / "out")
+    calls = {"file": 0, "story": 0}
+    real_file, real_story = pipeline.process_file, pipeline.analyse_story
+
+    def count_file(pair):
+        calls["file"] += 1
+        return real_file(pair)
+
+    def count_story(*args):
+        calls["story"] += 1
+        return real_story(*args)
+
+    monkeypatch.setattr(pipeline, "process_file", count_file)
+    monkeypatch.setattr(pipeline, "analyse_story", count_story)
+    (seeds / "q2.txt").write_text(quake.format("the agency said on Sunday"), encoding="utf-8")
+    digest = build_site(seeds, tmp_path / "out")
+    assert len(digest["stories"]) == 2
+    assert calls == {"file": 1, "story": 1}

@@ -84,7 +84,10 @@ def test_hostile_corpus(tmp_path):
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
-        assert not soup.select("script, iframe, base, meta[http-equiv=refresh]"), page.name
+        assert not soup.select("iframe, base, meta[http-equiv=refresh]"), page.name
+        for script in soup.select("script"):  # only the theme's own script files, never inline code
+            assert script.get("src", "").endswith(".js") and "/theme/js/" in script["src"], page.name
+            assert not script.get_text().strip(), page.name
         assert not [t for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)], page.name
         for tag in soup.select("[href], [src]"):
             url = tag.get("href") or tag.get("src")

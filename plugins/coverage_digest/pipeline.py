@@ -42,27 +42,30 @@ def build_digest(
     cache: ResultCache | None = None,
     progress: Progress | None = None,
 ) -> Digest:
-    """Run every stage over the seed files (per-file results come from the cache when their content is unchanged)."""
+    """Run every stage over the seed files; with a cache, unchanged files and stories are not analysed again."""
     report = progress or _silent
     pairs = [(f, sidecar.for_file(f.path)) for f in files]
-    results = process_files(pairs, settings.workers, cache, report)
+    keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
+    results = process_files(pairs, keys, settings.workers, cache, report)
     articles, analyses, skipped = _split_results(results)
     stories = group_articles(articles, group_settings(sidecar, settings))
     report("grouped into stories", len(stories), len(stories))
-    by_id = {a.id: a for a in articles}
-    per_article = {a.article_id: a for a in analyses}
-    story_analyses = []
-    for n, story in enumerate(stories, 1):
-        story_analyses.append(analyse_story(story, by_id, per_article))
-        report("stories analysed", n, len(stories))
-    return Digest(articles, stories, skipped, analyses, tuple(story_analyses))
+    fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=False) if not isinstance(r, Skipped)}
+    story_keys = [story_key(story, fingerprint) for story in stories] if cache else []
+    story_analyses = analyse_stories(stories, articles, analyses, story_keys, settings.workers, cache, report)
+    if cache:
+        cache.prune(set(keys) | set(story_keys))
+    return Digest(articles, stories, skipped, analyses, story_analyses)
 
 
 def process_files(
-    pairs: list[tuple[SeedFile, Metadata]], workers: int, cache: ResultCache | None, report: Progress
+    pairs: list[tuple[SeedFile, Metadata]],
+    keys: list[str],
+    workers: int,
+    cache: ResultCache | None,
+    report: Progress,
 ) -> list[FileResult]:
     """The map half: every file read, cleaned and analysed, in input order; cached results are reused."""
-    keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
     results: list[FileResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
     todo = [i for i, r in enumerate(results) if r is None]
     report("articles from cache", len(pairs) - len(todo), len(pairs))
@@ -71,10 +74,49 @@ def process_files(
         results[i] = result
         if cache:
             cache.put(keys[i], result)
-    if cache:
-        cache.prune(set(keys))
     report("articles read and analysed", len(todo), len(todo))
     return results
+
+
+def analyse_stories(
+    stories: tuple[StoryGroup, ...],
+    articles: tuple[Article, ...],
+    analyses: tuple[ArticleAnalysis, ...],
+    keys: list[str],
+    workers: int,
+    cache: ResultCache | None,
+    report: Progress,
+) -> tuple[StoryAnalysis, ...]:
+    """The reduce half: each story compared across its outlets (stories are independent of each other)."""
+    by_id = {a.id: a for a in articles}
+    per_article = {a.article_id: a for a in analyses}
+    results: list[StoryAnalysis | None] = [cache.get(k) for k in keys] if cache else [None] * len(stories)
+    todo = [i for i, r in enumerate(results) if r is None]
+    tasks = [_story_task(stories[i], by_id, per_article) for i in todo]
+    for i, result in zip(todo, map_items(analyse_story_task, tasks, workers), strict=True):
+        results[i] = result
+        if cache:
+            cache.put(keys[i], result)
+    report("stories analysed", len(todo), len(todo))
+    return tuple(results)
+
+
+def story_key(story: StoryGroup, fingerprint: dict[str, str]) -> str:
+    """A story's content key: its grouping record and the content keys of its articles."""
+    return cache_key(
+        SeedFile(f"story:{story.id}", repr(story).encode()),
+        Metadata(headline=" ".join(fingerprint[i] for i in story.article_ids)),
+    )
+
+
+def _story_task(story: StoryGroup, by_id: dict, per_article: dict) -> tuple:
+    return story, {i: by_id[i] for i in story.article_ids}, {i: per_article[i] for i in story.article_ids}
+
+
+def analyse_story_task(task: tuple) -> StoryAnalysis:
+    """One story's analysis from only its own articles (picklable: what a worker process receives)."""
+    story, articles, per_article = task
+    return analyse_story(story, articles, per_article)
 
 
 def group_settings(sidecar: Sidecar, settings: DigestSettings) -> GroupSettings:
