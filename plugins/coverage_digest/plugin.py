@@ -16,10 +16,13 @@ from pelican.utils import sanitised_join
 from . import views
 from .aligned_view import aligned_view
 from .cache import ResultCache
+from .downloads import articles_csv, download_paths, quotes_csv
 from .export import digest_document, dumps, reuse_slug
+from .feeds import FEED_SAVE_AS, SITEMAP_SAVE_AS, atom_feed, sitemap
 from .group import OverrideError
 from .pipeline import Digest, build_digest
 from .records import Skipped
+from .search_index import build_index, story_docs
 from .seedfolder import find_sidecar, read_seed_folder
 from .settings import DigestSettings, SettingsError, validate_settings
 from .sidecar import Sidecar, SidecarError, parse_sidecar
@@ -56,27 +59,34 @@ class DigestGenerator(Generator):
         self.context["digest_article_count"] = len(self.digest.articles)
 
     def generate_output(self, writer) -> None:
-        """Write every page through the theme's templates, then digest.json, then the build report."""
+        """Write every page through the theme's templates, then digest.json, the downloads, feed, sitemap, search."""
         self.env.autoescape = True  # input text must never reach a page as markup
         ds, digest, paths = self.digest_settings, self.digest, self.paths
         page = _PageWriter(writer, self, self.context)
         page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
         page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
+        page.write(SEARCH_SAVE_AS, "search", search={"count": len(digest.articles)})
         story_of = {aid: sa for sa in digest.story_analyses for aid in sa.story.article_ids}
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
+        written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (SEARCH_SAVE_AS, None)]
         for sa in digest.story_analyses:
             story = views.story_view(sa, digest, paths)
             page.write(paths.story_save_as(sa.story.id), "story", story=story)
+            written.append((paths.story_url(sa.story.id), _latest(articles[i] for i in sa.story.article_ids)))
             crumb = {"title": story["title"], "url": story["url"]}
             for d in sa.derivations:
                 view = aligned_view(d, articles, analysis_of, paths, crumb)
                 page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", pair=view)
+                written.append((paths.reuse_url(reuse_slug(d)), None))
         for article in digest.articles:
             sa = story_of[article.id]
             view = views.article_view(article, sa, analysis_of[article.id], digest, paths)
             page.write(paths.article_save_as(article.id), "source", article=view)
-        _write_text(self.output_path, ds.json_save_as, dumps(digest_document(digest, paths)))
+            written.append((paths.article_url(article.id), article.published))
+        document = digest_document(digest, paths)
+        _write_text(self.output_path, ds.json_save_as, dumps(document))
+        _write_extras(self.output_path, document, digest, paths, self.settings, written + _pelican_pages(self.context))
         _report(self.files_read, digest)
 
 
@@ -95,6 +105,39 @@ class ConsoleProgress:
             self.shown[stage] = done
             elapsed = time.perf_counter() - self.started
             console.print(f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False)
+
+
+SEARCH_SAVE_AS = "search.html"  # TODO(lead): a DIGEST_SEARCH_SAVE_AS setting, like the other pages
+
+
+def _write_extras(output_path: str, document: dict, digest: Digest, paths: SitePaths, settings, pages) -> None:
+    """Researchers' CSV files per story, the Atom feed, the sitemap and the offline search index."""
+    by_id = {a["id"]: a for a in document["articles"]}
+    for story in document["stories"]:
+        files = download_paths(paths.story_save_as(story["id"]))
+        _write_text(output_path, files["quotes"], quotes_csv(story, by_id))
+        _write_text(output_path, files["articles"], articles_csv(story, by_id))
+    siteurl = settings.get("SITEURL") or ""
+    _write_text(output_path, FEED_SAVE_AS, atom_feed(document, settings.get("SITENAME", ""), siteurl))
+    _write_text(output_path, SITEMAP_SAVE_AS, sitemap(pages, siteurl))
+    articles = {a.id: a for a in digest.articles}
+    analyses = {x.article_id: x for x in digest.analyses}
+    docs = [
+        doc
+        for sa in digest.story_analyses
+        for doc in story_docs(sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url)
+    ]
+    for name, text in build_index(docs).items():
+        _write_text(output_path, name, text)
+
+
+def _latest(articles) -> str | None:
+    return max((a.published for a in articles if a.published), default=None)
+
+
+def _pelican_pages(context: dict) -> list[tuple[str, str | None]]:
+    """The hand-written pages (content/pages) Pelican wrote, for the sitemap."""
+    return [(p.url, None) for p in context.get("pages", ()) if getattr(p, "url", None)]
 
 
 class _PageWriter:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from markupsafe import Markup
+
 from .analyse import StoryAnalysis
+from .charts import Bar, bar_chart, heatmap
 from .export import reuse_slug
 from .quote_match import QuoteRow
 from .records import Article
@@ -20,6 +23,11 @@ class StoryLinks:
 
     def outlet(self, article_id: str) -> str:
         return self.articles[article_id].display_outlet
+
+    def short(self, article_id: str) -> str:
+        """A short name for charts: the outlet, or the file name of an unidentified source."""
+        article = self.articles[article_id]
+        return article.outlet or article.source_file
 
     def to(self, article_id: str, anchor: str = "") -> str:
         return self.paths.article_url(article_id) + (f"#{anchor}" if anchor else "")
@@ -79,6 +87,7 @@ def _speaker_matrix(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     peak = max(counts.values(), default=1)
     return {
         "columns": [links.outlet(i) for i in ids],
+        "short_columns": [links.short(i) for i in ids],
         "rows": [
             {
                 "speaker": s,
@@ -144,7 +153,10 @@ def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     share = {(d.article_id, d.from_article_id): d.share for d in sa.derivations}
     return {
         "columns": [links.outlet(i) for i in ids],
-        "rows": [{"outlet": links.outlet(i), "cells": [share.get((i, j)) for j in ids]} for i in ids],
+        "short_columns": [links.short(i) for i in ids],
+        "rows": [
+            {"outlet": links.outlet(i), "short": links.short(i), "cells": [share.get((i, j)) for j in ids]} for i in ids
+        ],
         "pairs": [
             {
                 "derived": links.outlet(d.article_id),
@@ -170,6 +182,7 @@ def glance_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]
         rows.append(
             {
                 "outlet": article.display_outlet,
+                "short": links.short(article.id),
                 "url": links.to(article.id),
                 "words": len(article.text.split()),
                 "quotes": quotes[article.id],
@@ -179,3 +192,64 @@ def glance_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]
             }
         )
     return rows
+
+
+def glance_charts(glance: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The "At a glance" figures as four small bar charts (the table below them holds the same numbers)."""
+    measures = [
+        ("words", "Length in words", lambda g: (g["words"], f"{g['words']:,}"), None),
+        ("quotes", "Quotes carried", lambda g: (g["quotes"], str(g["quotes"])), None),
+        (
+            "unique",
+            "Sentences no other outlet has",
+            lambda g: (g["unique"], f"{g['unique']} of {g['sentences']}"),
+            None,
+        ),
+        ("derived", "Share derived from another outlet", _derived_bar, 100.0),
+    ]
+    return [
+        {
+            "title": title,
+            "svg": bar_chart(
+                f"chart-{key}", title, [Bar(g["outlet"], *value(g), short=g["short"]) for g in glance], scale
+            ),
+        }
+        for key, title, value, scale in measures
+    ]
+
+
+def _derived_bar(g: dict[str, Any]) -> tuple[float, str]:
+    share = round(g["derived"] * 100)
+    return float(share), f"{share}%" if g["derived"] else "none"
+
+
+def speaker_heatmap(matrix: dict[str, Any]) -> Markup | None:
+    """Who is quoted by whom, as a heat map of quote counts."""
+    if not matrix["rows"]:
+        return None
+    return heatmap(
+        "chart-speakers",
+        "Who is quoted by whom: quotes per speaker and outlet",
+        [r["speaker"] for r in matrix["rows"]],
+        matrix["columns"],
+        [[(c["count"], str(c["count"])) for c in r["cells"]] for r in matrix["rows"]],
+        what="each cell counts the quotes of that speaker the outlet prints",
+        short_columns=matrix["short_columns"],
+    )
+
+
+def reuse_heatmap(reuse: dict[str, Any]) -> Markup | None:
+    """The reuse matrix as a heat map of derived shares (percent of the row's article taken from the column's)."""
+    if not reuse["pairs"]:
+        return None
+    return heatmap(
+        "chart-reuse",
+        "Who copied or rewrote whom: share of each row's article derived from each column's",
+        [r["outlet"] for r in reuse["rows"]],
+        reuse["columns"],
+        [[None if c is None else (c * 100, f"{round(c * 100)}%") for c in r["cells"]] for r in reuse["rows"]],
+        peak=100.0,
+        what="each cell is the percentage of the row outlet's text derived from the column outlet",
+        short_rows=[r["short"] for r in reuse["rows"]],
+        short_columns=reuse["short_columns"],
+    )

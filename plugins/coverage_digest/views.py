@@ -7,6 +7,7 @@ from typing import Any
 
 from .analyse import ArticleAnalysis, StoryAnalysis
 from .annotate import Mark, Node, annotate
+from .downloads import download_paths
 from .export import reuse_slug
 from .pipeline import Digest
 from .records import Article
@@ -14,14 +15,18 @@ from .site_paths import SitePaths
 from .story_view import (
     StoryLinks,
     differences_section,
+    glance_charts,
     glance_section,
     quotes_section,
+    reuse_heatmap,
     reuse_section,
+    speaker_heatmap,
     summary_section,
 )
 from .support import ArticleSupport
 
 MAX_ENTITY_ROWS = 25
+DESCRIPTION_CHARS = 200
 
 
 def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
@@ -69,6 +74,7 @@ def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str,
     members = [by_id[i] for i in story.article_ids]
     links = StoryLinks(by_id, paths)
     quotes = quotes_section(sa, links)
+    glance, reuse, summary = glance_section(sa, links), reuse_section(sa, links), summary_section(sa, links)
     return {
         "id": story.id,
         "title": story.title,
@@ -77,11 +83,18 @@ def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str,
         "dates": _date_range(members),
         "url": paths.story_url(story.id),
         "quote_count": len(quotes["rows"]),
-        "glance": glance_section(sa, links),
-        "summary": summary_section(sa, links),
+        "glance": glance,
+        "summary": summary,
+        "description": _story_description(len(members), len(quotes["rows"]), summary),
         "differences": differences_section(sa, links),
         "quotes": quotes,
-        "reuse": reuse_section(sa, links),
+        "reuse": reuse,
+        "charts": {
+            "glance": glance_charts(glance),
+            "speakers": speaker_heatmap(quotes["matrix"]),
+            "reuse": reuse_heatmap(reuse),
+        },
+        "downloads": download_paths(paths.story_save_as(story.id)),
         "entities": _entities(sa, links),
         "grouping": {
             "shared_terms": list(story.shared_terms),
@@ -92,6 +105,13 @@ def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str,
             ],
         },
     }
+
+
+def _story_description(sources: int, quotes: int, summary: list[dict[str, Any]]) -> str:
+    """The meta description: the counts, then the summary's first sentence, cut to about 200 characters."""
+    lead = f"{sources} {'source' if sources == 1 else 'sources'}, {quotes} {'quote' if quotes == 1 else 'quotes'}."
+    text = " ".join([lead] + [s["text"] for s in summary[:1]])
+    return text if len(text) <= DESCRIPTION_CHARS else text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _entities(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:

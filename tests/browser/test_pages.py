@@ -18,6 +18,7 @@ def page_urls(base: str, digest: dict) -> dict[str, str]:
         "aligned": base + story["derivations"][0]["url"],
         "skipped": base + "skipped.html",
         "about": base + "how-to-read.html",
+        "search": base + "search.html?q=gallant",
     }
 
 

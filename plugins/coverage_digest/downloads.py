@@ -1,0 +1,119 @@
+"""digest.json's story records -> CSV downloads for researchers (the quote table, the article list), deterministic.
+
+Built from the same dicts that `digest.json` is written from, so every row and number agrees with it. UTF-8 without
+a byte-order mark, RFC 4180 line ends (CRLF), every field verbatim (no spreadsheet-formula escaping: the text is
+the evidence).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+QUOTE_COLUMNS = (
+    "quote_id",
+    "speaker",
+    "quote_text",
+    "kind",
+    "roles",
+    "flags",
+    "article_id",
+    "outlet",
+    "in_headline",
+    "text_as_printed",
+    "speaker_as_written",
+    "match",
+    "occurrence_id",
+    "start",
+    "end",
+    "article_url",
+)
+ARTICLE_COLUMNS = (
+    "article_id",
+    "outlet",
+    "republisher",
+    "headline",
+    "byline",
+    "published",
+    "original_url",
+    "source_file",
+    "words",
+    "quotes_carried",
+    "unique_sentences",
+    "derived_from",
+    "derived_share",
+    "verbatim_share",
+    "similarity",
+    "article_url",
+)
+
+
+def download_paths(story_save_as: str) -> dict[str, str]:
+    """Where a story's CSV files go, next to its page (also their URLs relative to the site root)."""
+    base = story_save_as.rsplit(".", 1)[0] if "." in story_save_as.rsplit("/", 1)[-1] else story_save_as.rstrip("/")
+    if base.endswith("/index"):  # stories/<slug>/index.html -> stories/<slug>/quotes.csv
+        return {"quotes": base[: -len("index")] + "quotes.csv", "articles": base[: -len("index")] + "articles.csv"}
+    return {"quotes": f"{base}-quotes.csv", "articles": f"{base}-articles.csv"}
+
+
+def quotes_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    """One row per time a quote is printed: body occurrences, then headline occurrences, quote by quote."""
+    rows = []
+    for quote in story["quotes"]:
+        common = [
+            quote["id"],
+            quote["speaker"],
+            quote["text"],
+            quote["kind"],
+            "; ".join(quote["roles"]),
+            "; ".join(quote["flags"]),
+        ]
+        for o in quote["occurrences"]:
+            art = articles[o["article_id"]]
+            rows.append(
+                [
+                    *common,
+                    *(o["article_id"], story["outlets"][o["article_id"]], "false", o["text"]),
+                    *(o["speaker_as_written"], o["match"], o["quote_id"], o["start"], o["end"], art["url"]),
+                ]
+            )
+        for o in quote["headline_occurrences"]:
+            art = articles[o["article_id"]]
+            rows.append(
+                [*common, o["article_id"], story["outlets"][o["article_id"]], "true", o["text"], *[""] * 5, art["url"]]
+            )
+    return _csv(QUOTE_COLUMNS, rows)
+
+
+def articles_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    """One row per article of the story, in the story's order."""
+    carried: dict[str, int] = {}
+    for quote in story["quotes"]:
+        printed = quote["occurrences"] + quote["headline_occurrences"]
+        if quote["kind"] == "fragment" and len({o["article_id"] for o in printed}) == 1:
+            continue  # as the story page counts: a fragment or scare quote in one outlet only is not in the table
+        for o in printed:
+            carried[o["article_id"]] = carried.get(o["article_id"], 0) + 1
+    derived = {d["article_id"]: d for d in story["derivations"]}
+    rows = []
+    for aid in story["article_ids"]:
+        a, d = articles[aid], derived.get(aid)
+        rows.append(
+            [
+                *(aid, story["outlets"][aid], a["republisher"], a["headline"], a["byline"], a["published"]),
+                *(a["original_url"], a["source_file"], len(a["text"].split()), carried.get(aid, 0)),
+                *(len(story["unique_sentences"].get(aid, ())), d["from_article_id"] if d else ""),
+                *(d["share"] if d else "", d["verbatim_share"] if d else ""),
+                *(story["grouping"]["similarities"].get(aid, ""), a["url"]),
+            ]
+        )
+    return _csv(ARTICLE_COLUMNS, rows)
+
+
+def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buffer.getvalue()

@@ -1,0 +1,187 @@
+"""The site's offline full-text search: an inverted index over stories, articles and quotes, built at build time.
+
+Written as small JavaScript files (not JSON) because a page opened from the disk (file://) may load scripts but not
+fetch() files; each file calls `CoverageDigestSearch.add(name, data)`. The index is split so a search loads only
+what it needs: `search/manifest.js` (settings, the stop words and which shards exist), `search/docs-<n>.js` (the
+result cards, DOCS_PER_CHUNK per file) and `search/t-<key>.js` (the terms that start with the same one or two
+characters, each with its postings `[doc, sentence or -1, weight]`). Pure and deterministic: sorted keys, no clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .analyse import ArticleAnalysis, StoryAnalysis
+from .records import Article
+
+SEARCH_DIR = "search"
+DOCS_PER_CHUNK = 200
+TITLE_WEIGHT = 3
+ONE_CHAR_SHARDS_UP_TO = 5000  # distinct terms; a bigger index is split by the first two characters
+_WORD = re.compile(r"[^\W_]+")
+# Dropped from the index and from queries alike (the browser reads this list from the manifest).
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "s",
+        "she",
+        "t",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """One search result: what it is, where it links, how it is shown, and the text it is found by."""
+
+    kind: str  # "story", "article" or "quote"
+    url: str  # relative to the site root
+    title: str
+    context: str
+    title_text: str
+    sentences: tuple[tuple[int, str], ...] = ()  # (anchor sentence index, text) for articles
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words with accents folded: the same rule as the browser's (search.js `tokens`)."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return _WORD.findall(folded)
+
+
+def shard_key(term: str, chars: int = 2) -> str:
+    """The shard a term lives in: its first `chars` characters, as hexadecimal code points (safe file names)."""
+    return "-".join(format(ord(c), "x") for c in term[:chars])
+
+
+def story_docs(
+    sa: StoryAnalysis,
+    articles: dict[str, Article],
+    analyses: dict[str, ArticleAnalysis],
+    story_url: str,
+    article_url,
+) -> list[SearchDoc]:
+    """The story, each of its articles (by sentence) and each of its quotes as search documents."""
+    story = sa.story
+    outlets = sorted({articles[i].display_outlet for i in story.article_ids})
+    context = f"{len(story.article_ids)} sources: {', '.join(outlets)}"
+    docs = [SearchDoc("story", story_url, story.title, context, story.title)]
+    for aid in story.article_ids:
+        a = articles[aid]
+        title = a.headline or a.display_outlet
+        docs.append(
+            SearchDoc(
+                "article",
+                article_url(aid),
+                title,
+                f"{a.display_outlet} · {story.title}" if a.headline else story.title,
+                f"{a.headline or ''} {a.display_outlet} {a.byline or ''}",
+                tuple((s.index, s.text) for s in analyses[aid].sentences),
+            )
+        )
+    for row in sa.quote_table.rows + sa.quote_table.fragments:
+        speaker = row.speaker or "unknown speaker"
+        carried = sorted({articles[o.quote.article_id].display_outlet for o in row.occurrences})
+        docs.append(
+            SearchDoc(
+                "quote",
+                f"{story_url}#{row.id}",
+                f"“{row.text}”",
+                f"{speaker} · {', '.join(carried)}",
+                f"{row.text} {speaker} {' '.join(row.roles)}",
+            )
+        )
+    return docs
+
+
+def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
+    """{file path relative to the site root: JavaScript text} for the whole index."""
+    docs = list(docs)
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    for n, doc in enumerate(docs):
+        _post(postings, n, -1, doc.title_text, TITLE_WEIGHT)
+        for index, text in doc.sentences:
+            _post(postings, n, index, text, 1)
+    chars = 1 if len(postings) <= ONE_CHAR_SHARDS_UP_TO else 2
+    shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
+    for term in sorted(postings):
+        shards[shard_key(term, chars)][term] = [[n, *posting] for n, posting in sorted(postings[term].items())]
+    files = {f"{SEARCH_DIR}/t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        chunk = [[d.kind, d.url, d.title, d.context] for d in docs[start : start + DOCS_PER_CHUNK]]
+        files[f"{SEARCH_DIR}/docs-{start // DOCS_PER_CHUNK}.js"] = _script(f"docs-{start // DOCS_PER_CHUNK}", chunk)
+    manifest = {
+        "docs": len(docs),
+        "per_chunk": DOCS_PER_CHUNK,
+        "key_chars": chars,
+        "stop_words": sorted(STOP_WORDS),
+        "shards": sorted(shards),
+    }
+    files[f"{SEARCH_DIR}/manifest.js"] = _script("manifest", manifest)
+    return dict(sorted(files.items()))
+
+
+def _post(postings: dict[str, dict[int, list[int]]], doc: int, sentence: int, text: str, weight: int) -> None:
+    """Add a text's terms to the postings: the first sentence a term occurs in is where the result links."""
+    for term in tokens(text):
+        if term in STOP_WORDS:
+            continue
+        entry = postings[term].get(doc)
+        if entry is None:
+            postings[term][doc] = [sentence, weight]
+        else:
+            entry[1] += weight
+            if entry[0] == -1 and sentence != -1 and weight == 1:
+                entry[0] = sentence
+
+
+def _script(name: str, data: Any) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"CoverageDigestSearch.add({json.dumps(name)},{payload});\n"
+
+
+__all__ = ["SearchDoc", "build_index", "shard_key", "story_docs", "tokens"]

@@ -1,0 +1,48 @@
+"""The offline search index: tokenising (the browser does the same), sharding, postings, determinism."""
+
+from __future__ import annotations
+
+import json
+
+from coverage_digest.search_index import SearchDoc, build_index, shard_key, tokens
+
+
+def _data(text: str):
+    name, _, payload = text.removeprefix("CoverageDigestSearch.add(").rpartition(");")[0].partition(",")
+    return json.loads(name), json.loads(payload)
+
+
+def test_tokens_fold_case_and_accents_and_split_on_punctuation():
+    assert tokens("Café “Déjà-vu” Hamas’ 40-day") == ["cafe", "deja", "vu", "hamas", "40", "day"]
+    assert tokens("___") == []
+
+
+def test_shard_keys_are_safe_file_names():
+    assert shard_key("gallant") == "67-61" and shard_key("gallant", 1) == "67" and shard_key("é") == "e9"
+
+
+def test_index_links_to_the_first_sentence_and_weights_titles():
+    docs = [
+        SearchDoc(
+            "article", "articles/a.html", "Quake", "Outlet", "Quake Outlet", ((0, "Rescuers came."), (1, "Quake hit."))
+        ),
+        SearchDoc("quote", "stories/s.html#quote-1", "“We came”", "Mayor", "We came Mayor"),
+    ]
+    files = build_index(docs)
+    manifest = _data(files["search/manifest.js"])[1]
+    assert manifest["docs"] == 2 and "the" in manifest["stop_words"]
+    terms = {}
+    for key in manifest["shards"]:
+        terms.update(_data(files[f"search/t-{key}.js"])[1])
+    assert terms["quake"] == [[0, 1, 4]]  # title (weight 3) + sentence 1 (weight 1), links to sentence 1
+    assert terms["came"] == [[0, 0, 1], [1, -1, 3]]
+    assert "the" not in terms
+    assert _data(files["search/docs-0.js"])[1][1] == ["quote", "stories/s.html#quote-1", "“We came”", "Mayor"]
+
+
+def test_index_is_deterministic_and_escapes_nothing_into_code():
+    docs = [SearchDoc("story", "s.html", "</script><script>alert(1)</script>", "x", "alert")]
+    first, second = build_index(docs), build_index(docs)
+    assert first == second
+    name, payload = _data(first["search/docs-0.js"])
+    assert name == "docs-0" and payload[0][2] == "</script><script>alert(1)</script>"  # data in a JSON string

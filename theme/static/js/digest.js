@@ -1,0 +1,252 @@
+/* Coverage Digest: small progressive enhancements. Every page is complete without this file.
+   - offline search over the index in search/ (loaded as scripts, so it also works from file://)
+   - sort and filter the story page's quote table
+   - copy a summary sentence with its citation */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = script ? script.src.replace(/theme\/js\/digest\.js(\?.*)?$/, "") : "";
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  }
+  function tokens(text) {
+    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* ---------- search ---------- */
+  var waiting = {};
+  var loaded = {};
+  window.CoverageDigestSearch = {
+    add: function (name, data) {
+      loaded[name] = data;
+      (waiting[name] || []).forEach(function (done) { done(data); });
+      delete waiting[name];
+    }
+  };
+
+  function load(name) {
+    if (Object.prototype.hasOwnProperty.call(loaded, name)) return Promise.resolve(loaded[name]);
+    return new Promise(function (resolve, reject) {
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
+      if (!first) return;
+      var tag = el("script", { src: root + "search/" + name + ".js" });
+      tag.onerror = function () { reject(new Error("search index file missing: " + name)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function shardKey(term, chars) {
+    return Array.from(term).slice(0, chars).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  function search(query) {
+    return load("manifest").then(function (m) {
+      var stop = new Set(m.stop_words);
+      var terms = tokens(query).filter(function (t) { return !stop.has(t); });
+      if (!terms.length) return { terms: [], hits: [] };
+      var keys = terms.map(function (t) { return shardKey(t, m.key_chars); });
+      var present = new Set(m.shards);
+      return Promise.all(keys.map(function (k) { return present.has(k) ? load("t-" + k) : Promise.resolve({}); }))
+        .then(function (shards) {
+          var scores = null;
+          terms.forEach(function (term, i) {
+            var found = new Map();
+            Object.keys(shards[i]).forEach(function (key) {
+              var match = key === term || (term.length >= 3 && key.indexOf(term) === 0);
+              if (!match) return;
+              shards[i][key].forEach(function (p) {
+                var seen = found.get(p[0]);
+                var weight = p[2] * (key === term ? 2 : 1);
+                if (!seen) found.set(p[0], { sentence: p[1], score: weight });
+                else { seen.score += weight; if (seen.sentence < 0) seen.sentence = p[1]; }
+              });
+            });
+            if (scores === null) { scores = found; return; }
+            var next = new Map();
+            scores.forEach(function (v, doc) {
+              var more = found.get(doc);
+              if (more) next.set(doc, { sentence: v.sentence >= 0 ? v.sentence : more.sentence, score: v.score + more.score });
+            });
+            scores = next;
+          });
+          var hits = Array.from(scores.entries())
+            .sort(function (a, b) { return b[1].score - a[1].score || a[0] - b[0]; })
+            .slice(0, 50);
+          var chunks = Array.from(new Set(hits.map(function (h) { return Math.floor(h[0] / m.per_chunk); })));
+          return Promise.all(chunks.map(function (c) { return load("docs-" + c); })).then(function () {
+            return {
+              terms: terms,
+              hits: hits.map(function (h) {
+                var d = loaded["docs-" + Math.floor(h[0] / m.per_chunk)][h[0] % m.per_chunk];
+                return { kind: d[0], url: d[1], title: d[2], context: d[3], sentence: h[1].sentence };
+              })
+            };
+          });
+        });
+    });
+  }
+
+  var KIND = { story: "Story", article: "Article", quote: "Quote" };
+
+  function showResults(form, query) {
+    var list = document.querySelector(".search-results");
+    var status = document.querySelector(".search-status");
+    if (!list || !status) return;
+    list.textContent = "";
+    if (!query.trim()) { status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    search(query).then(function (result) {
+      if (!result.terms.length) { status.textContent = "Type a word of at least two letters."; return; }
+      status.textContent = result.hits.length
+        ? result.hits.length + (result.hits.length === 1 ? " result" : " results") + (result.hits.length === 50 ? " (the first 50)" : "") + " for “" + query.trim() + "”."
+        : "Nothing found for “" + query.trim() + "”.";
+      result.hits.forEach(function (hit) {
+        var item = el("li", { "class": "result result-" + hit.kind });
+        var href = root + hit.url + (hit.kind === "article" && hit.sentence >= 0 ? "#s" + hit.sentence : "");
+        item.appendChild(el("span", { "class": "kind" }, KIND[hit.kind] || hit.kind));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("a", { href: href }, hit.title));
+        item.appendChild(el("span", { "class": "context" }, hit.context));
+        list.appendChild(item);
+      });
+    }).catch(function () {
+      status.textContent = "The search index could not be loaded.";
+    });
+  }
+
+  function setUpSearch() {
+    var forms = document.querySelectorAll("form.search-form");
+    var onSearchPage = !!document.querySelector(".search-results");
+    forms.forEach(function (form) {
+      form.hidden = false;
+      var input = form.querySelector("input[type=search]");
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var q = input.value;
+        if (onSearchPage) {
+          history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+          showResults(form, q);
+        } else {
+          location.href = root + "search.html?q=" + encodeURIComponent(q);
+        }
+      });
+      if (onSearchPage) {
+        var timer = null;
+        input.addEventListener("input", function () {
+          clearTimeout(timer);
+          timer = setTimeout(function () { showResults(form, input.value); }, 150);
+        });
+        var q = new URLSearchParams(location.search).get("q");
+        if (q) { input.value = q; showResults(form, q); }
+        input.focus();
+      }
+    });
+    document.querySelectorAll(".search-nojs").forEach(function (note) { note.hidden = true; });
+  }
+
+  /* ---------- quote table: sort and filter ---------- */
+  function setUpQuoteTable() {
+    var table = document.getElementById("quote-table");
+    if (!table) return;
+    var body = table.tBodies[0];
+    var rows = Array.from(body.rows);
+    var wrap = table.closest(".table-wrap") || table;
+    var controls = el("div", { "class": "table-controls" });
+    var label = el("label", { "for": "quote-filter" }, "Filter quotes");
+    var input = el("input", { id: "quote-filter", type: "search", autocomplete: "off", placeholder: "a word, a speaker, an outlet" });
+    var status = el("span", { "class": "table-status", role: "status", "aria-live": "polite" });
+    controls.appendChild(label);
+    controls.appendChild(input);
+    controls.appendChild(status);
+    wrap.parentNode.insertBefore(controls, wrap);
+    var texts = rows.map(function (r) { return fold(r.textContent); });
+
+    function filter() {
+      var words = tokens(input.value);
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = words.length ? "Showing " + shown + " of " + rows.length + " quotes" : "";
+    }
+    input.addEventListener("input", filter);
+
+    var keyOf = {
+      text: function (r) { return fold(r.cells[0].textContent.replace(/^[“"]/, "")); },
+      speaker: function (r) { return fold(r.cells[1].textContent); },
+      outlets: function (r) { return -Number(r.getAttribute("data-outlets")); },
+      flags: function (r) { return -r.cells[3].querySelectorAll(".flag").length; }
+    };
+    var headers = Array.from(table.tHead.rows[0].cells);
+    headers.forEach(function (th) {
+      var key = th.getAttribute("data-sort");
+      if (!keyOf[key]) return;
+      var button = el("button", { type: "button", "class": "sort" }, th.textContent);
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = keyOf[key](a), y = keyOf[key](b);
+          var order = x < y ? -1 : x > y ? 1 : 0;
+          if (!ascending) order = -order;
+          return order || Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
+        });
+        sorted.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  /* ---------- copy a citation ---------- */
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = el("textarea", { readonly: "", "class": "offscreen" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand && document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function setUpCitations() {
+    var title = document.querySelector("h1");
+    var page = location.href.split("#")[0];
+    document.querySelectorAll("ol.summary li[id]").forEach(function (item) {
+      var said = item.querySelector(".said");
+      if (!said) return;
+      var outlets = Array.from(item.querySelectorAll("a.cite")).map(function (a) { return a.textContent.replace(/^\[|\]$/g, ""); });
+      var button = el("button", { type: "button", "class": "copy-cite" }, "Copy citation");
+      button.addEventListener("click", function () {
+        var text = "“" + said.textContent.trim() + "” (" + outlets.join("; ") + "). " +
+          (title ? title.textContent.trim() + ", " : "") + document.title.split(" · ").pop() + ". " + page + "#" + item.id;
+        copyText(text).then(function () { button.textContent = "Copied"; }, function () { button.textContent = "Copy failed: select the text"; });
+        setTimeout(function () { button.textContent = "Copy citation"; }, 2500);
+      });
+      item.appendChild(button);
+    });
+  }
+
+  function start() {
+    setUpSearch();
+    setUpQuoteTable();
+    setUpCitations();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
