@@ -8,6 +8,7 @@ from .analyse import ArticleAnalysis
 from .records import Article
 from .reuse import Derivation
 from .site_paths import SitePaths
+from .story_view import StoryLinks
 
 
 def aligned_view(
@@ -44,7 +45,7 @@ def aligned_view(
         "share": d.share,
         "verbatim_share": d.verbatim_share,
         "direction": d.direction,
-        "evidence": list(d.direction_evidence),
+        "evidence": StoryLinks(articles, paths).evidence(d),
         "rows": rows,
         "paired": len(pairs),
     }

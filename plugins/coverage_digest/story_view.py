@@ -12,6 +12,7 @@ from .charts import Bar, bar_chart, heatmap
 from .export import reuse_slug
 from .quote_match import QuoteRow
 from .records import Article
+from .reuse import Derivation
 from .site_paths import SitePaths
 
 
@@ -31,6 +32,15 @@ class StoryLinks:
 
     def to(self, article_id: str, anchor: str = "") -> str:
         return self.paths.article_url(article_id) + (f"#{anchor}" if anchor else "")
+
+    def evidence(self, d: Derivation) -> list[str]:
+        """A derivation's direction notes name articles by id; a reader knows them by outlet."""
+        return [
+            note.replace(d.article_id, self.outlet(d.article_id)).replace(
+                d.from_article_id, self.outlet(d.from_article_id)
+            )
+            for note in d.direction_evidence
+        ]
 
     def cite(self, article_id: str, sentence: int) -> dict[str, str]:
         return {"outlet": self.outlet(article_id), "url": self.to(article_id, f"s{sentence}"), "id": article_id}
@@ -164,7 +174,7 @@ def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
                 "share": d.share,
                 "verbatim_share": d.verbatim_share,
                 "direction": d.direction,
-                "evidence": list(d.direction_evidence),
+                "evidence": links.evidence(d),
                 "url": links.paths.reuse_url(reuse_slug(d)),
             }
             for d in sa.derivations
