@@ -1,4 +1,11 @@
-"""Terms that identify a news event: names, numbers and dates, content words; weighted TF-IDF vectors over them."""
+"""Terms that identify a news event: names, numbers and dates, content words; weighted TF-IDF vectors over them.
+
+Inverse document frequency over the corpus alone is degenerate for a few articles: with three articles about one
+event, the terms all three share get the lowest weight, and similarities shrink with corpus size. So document
+frequencies are smoothed with a background: the corpus is counted as part of a larger one of `background` typical
+news articles, in which a term's share of articles comes from its frequency in English (wordfreq). A large corpus
+outweighs the background; a small one leans on it, and similarities keep one scale at every corpus size.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from wordfreq import word_frequency
 
 from .records import Article
 
@@ -37,6 +45,9 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "y
 _NOT_NAMES = (
     _STOP | _WEEKDAYS | set(_MONTHS.values()) | set(_MONTHS) | {"mr", "mrs", "ms", "dr", "am", "pm", "est", "gmt"}
 )
+# A typical news article's length in words: turns a word's frequency in English into its share of articles.
+_ARTICLE_WORDS = 400
+_RAREST = 1e-9  # the frequency of a word English frequency lists have never seen
 NAMES, NUMBERS, WORDS = "names", "numbers", "words"
 KINDS = (NAMES, NUMBERS, WORDS)
 
@@ -203,16 +214,21 @@ def article_terms(articles: tuple[Article, ...], lead: int = 0) -> tuple[Article
     return tuple(extract_terms(tokenize(a), names, lead, titles) for a in articles)
 
 
-def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float]) -> TermMatrix:
-    """Sublinear TF-IDF per kind, each kind's block L2-normalised and scaled by its weight, rows normalised."""
+def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], background: int = 0) -> TermMatrix:
+    """Sublinear TF-IDF per kind, each kind's block L2-normalised and scaled by its weight, rows normalised.
+
+    `background`: how many typical news articles the corpus is counted among (0: IDF over the corpus alone).
+    """
     blocks, columns = [], []
     for kind in KINDS:
         docs = [getattr(t, kind) for t in terms]
         if weights.get(kind, 0.0) <= 0 or not any(docs):
             continue
         vectorizer = CountVectorizer(analyzer=_identity, dtype=np.float64)
-        blocks.append(_tfidf(vectorizer.fit_transform(docs)) * weights[kind])
-        columns.extend(f"{kind}:{key}" for key in vectorizer.get_feature_names_out())
+        counts = vectorizer.fit_transform(docs)
+        keys = vectorizer.get_feature_names_out()
+        blocks.append(_tfidf(counts, _idf(counts, keys, background)) * weights[kind])
+        columns.extend(f"{kind}:{key}" for key in keys)
     if not blocks:
         return TermMatrix(sp.csr_matrix((len(terms), 0)), (), {})
     matrix = _normalise(sp.hstack(blocks, format="csr"))
@@ -224,11 +240,23 @@ def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float]) -> T
     return TermMatrix(matrix, tuple(columns), surface)
 
 
-def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
-    """Sublinear term frequency times smoothed IDF over the corpus, rows L2-normalised."""
+def _idf(counts: sp.csr_matrix, keys: Iterable[str], background: int) -> np.ndarray:
+    """Smoothed IDF over the corpus counted among `background` more articles with English-wide term shares."""
     n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + n) / (1 + df)) + 1.0
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+    if background > 0:
+        df += background * np.array([background_share(key) for key in keys])
+    return np.log((1 + n + background) / (1 + df)) + 1.0
+
+
+@lru_cache(maxsize=1 << 18)
+def background_share(key: str) -> float:
+    """The share of typical English news articles that contain a term, from its frequency in English text."""
+    return -float(np.expm1(-_ARTICLE_WORDS * word_frequency(key, "en", minimum=_RAREST)))
+
+
+def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear term frequency times IDF, rows L2-normalised."""
     weighted = counts.copy()
     weighted.data = 1.0 + np.log(weighted.data)
     return _normalise(sp.csr_matrix(weighted @ sp.diags(idf)))
