@@ -25,7 +25,7 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 site html: $(STAMP)
-	$(PELICAN) --fatal errors -o "$(OUTPUT)" --delete-output-directory -e DIGEST_SEEDS='"$(SEEDS)"'
+	$(PELICAN) --fatal errors -o "$(OUTPUT)" -e DIGEST_SEEDS='"$(SEEDS)"'
 	@echo "Open $(OUTPUT)/index.html in a browser, or run: make serve"
 
 serve: $(STAMP)

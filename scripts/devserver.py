@@ -26,7 +26,6 @@ def rebuild(seeds: str, output: str) -> None:
         "pelican.conf.py",
         "-o",
         output,
-        "--delete-output-directory",
         "-e",
         f'DIGEST_SEEDS="{seeds}"',
     ]

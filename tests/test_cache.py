@@ -74,3 +74,20 @@ def test_a_rebuild_redoes_only_the_changed_file_and_its_story(make_seeds, tmp_pa
     digest = build_site(seeds, tmp_path / "out")
     assert len(digest["stories"]) == 2
     assert calls == {"file": 1, "story": 1}
+
+
+def test_unchanged_stories_keep_their_pages_and_removed_ones_disappear(make_seeds, tmp_path, capsys):
+    quake = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
+    vote = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
+    seeds = make_seeds({"q1.txt": quake.format("officials said"), "v1.txt": vote.format("turnout was high")})
+    out = tmp_path / "out"
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    fresh = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert "unchanged pages kept" in capsys.readouterr().out
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == fresh
+    (seeds / "v1.txt").unlink()
+    digest = build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert [a["id"] for a in digest["articles"]] == ["q1"]
+    assert not (out / "articles" / "v1.html").exists() and (out / "articles" / "q1.html").exists()

@@ -30,6 +30,7 @@ class Digest:
     skipped: tuple[Skipped, ...]
     analyses: tuple[ArticleAnalysis, ...] = ()  # in article order
     story_analyses: tuple[StoryAnalysis, ...] = ()  # in story order
+    story_keys: tuple[str, ...] = ()  # content keys of the stories (with a cache): unchanged key, unchanged pages
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -55,7 +56,7 @@ def build_digest(
     story_analyses = analyse_stories(stories, articles, analyses, story_keys, settings.workers, cache, report)
     if cache:
         cache.prune(set(keys) | set(story_keys))
-    return Digest(articles, stories, skipped, analyses, story_analyses)
+    return Digest(articles, stories, skipped, analyses, story_analyses, tuple(story_keys))
 
 
 def process_files(

@@ -20,6 +20,7 @@ from .downloads import articles_csv, download_paths, quotes_csv
 from .export import digest_document, dumps, reuse_slug
 from .feeds import FEED_SAVE_AS, SITEMAP_SAVE_AS, atom_feed, sitemap
 from .group import OverrideError
+from .manifest import PageManifest
 from .pipeline import Digest, build_digest
 from .records import Skipped
 from .search_index import build_index, story_docs
@@ -62,32 +63,47 @@ class DigestGenerator(Generator):
         """Write every page through the theme's templates, then digest.json, the downloads, feed, sitemap, search."""
         self.env.autoescape = True  # input text must never reach a page as markup
         ds, digest, paths = self.digest_settings, self.digest, self.paths
-        page = _PageWriter(writer, self, self.context)
+        manifest = PageManifest.load(self.settings, self.output_path, self.theme) if ds.cache else None
+        page = _PageWriter(writer, self, self.context, manifest)
         page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
         page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
         page.write(SEARCH_SAVE_AS, "search", search={"count": len(digest.articles)})
-        story_of = {aid: sa for sa in digest.story_analyses for aid in sa.story.article_ids}
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
         written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (SEARCH_SAVE_AS, None)]
-        for sa in digest.story_analyses:
-            story = views.story_view(sa, digest, paths)
-            page.write(paths.story_save_as(sa.story.id), "story", story=story)
-            written.append((paths.story_url(sa.story.id), _latest(articles[i] for i in sa.story.article_ids)))
-            crumb = {"title": story["title"], "url": story["url"]}
-            for d in sa.derivations:
-                view = aligned_view(d, articles, analysis_of, paths, crumb)
-                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", pair=view)
-                written.append((paths.reuse_url(reuse_slug(d)), None))
-        for article in digest.articles:
-            sa = story_of[article.id]
-            view = views.article_view(article, sa, analysis_of[article.id], digest, paths)
-            page.write(paths.article_save_as(article.id), "source", article=view)
-            written.append((paths.article_url(article.id), article.published))
+        keys = digest.story_keys or (None,) * len(digest.story_analyses)
+        for sa, key in zip(digest.story_analyses, keys, strict=True):
+            written += self._write_story(page, sa, key, articles, analysis_of)
         document = digest_document(digest, paths)
         _write_text(self.output_path, ds.json_save_as, dumps(document))
         _write_extras(self.output_path, document, digest, paths, self.settings, written + _pelican_pages(self.context))
-        _report(self.files_read, digest)
+        if manifest is not None:
+            manifest.save(page.recorded, self.output_path)
+        _report(self.files_read, digest, page.skipped)
+
+    def _write_story(self, page, sa, key, articles, analysis_of) -> list[tuple[str, str | None]]:
+        """A story's page, its aligned views and its articles' pages (kept when story and theme are unchanged)."""
+        paths = self.paths
+        save_as = paths.story_save_as(sa.story.id)
+        latest = _latest(articles[i] for i in sa.story.article_ids)
+        written = [(paths.story_url(sa.story.id), latest)]
+        written += [(paths.reuse_url(reuse_slug(d)), None) for d in sa.derivations]
+        written += [(paths.article_url(i), articles[i].published) for i in sa.story.article_ids]
+        outputs = [save_as]
+        outputs += [paths.reuse_save_as(reuse_slug(d)) for d in sa.derivations]
+        outputs += [paths.article_save_as(i) for i in sa.story.article_ids]
+        if page.unchanged(outputs, key):
+            return written
+        story = views.story_view(sa, articles, paths)
+        page.write(save_as, "story", key=key, story=story)
+        crumb = {"title": story["title"], "url": story["url"]}
+        for d in sa.derivations:
+            view = aligned_view(d, articles, analysis_of, paths, crumb)
+            page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=key, pair=view)
+        for i in sa.story.article_ids:
+            view = views.article_view(articles[i], sa, analysis_of[i], articles, paths)
+            page.write(paths.article_save_as(i), "source", key=key, article=view)
+        return written
 
 
 class ConsoleProgress:
@@ -104,7 +120,9 @@ class ConsoleProgress:
         if done == total or done - self.shown.get(stage, 0) >= step:
             self.shown[stage] = done
             elapsed = time.perf_counter() - self.started
-            console.print(f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False)
+            console.print(
+                f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False, soft_wrap=True
+            )
 
 
 SEARCH_SAVE_AS = "search.html"  # TODO(lead): a DIGEST_SEARCH_SAVE_AS setting, like the other pages
@@ -141,12 +159,26 @@ def _pelican_pages(context: dict) -> list[tuple[str, str | None]]:
 
 
 class _PageWriter:
-    """Pelican's writer with the generator's templates and relative URLs, so the site works from any sub-path."""
+    """Pelican's writer with the generator's templates and relative URLs, so the site works from any sub-path.
 
-    def __init__(self, writer, generator: Generator, context: dict) -> None:
-        self.writer, self.generator, self.context = writer, generator, context
+    With a manifest, a page whose inputs (its story's content key) are unchanged since the last build into the same
+    output folder is left as it is instead of being rendered again.
+    """
 
-    def write(self, save_as: str, template: str, **page) -> None:
+    def __init__(self, writer, generator: Generator, context: dict, manifest: PageManifest | None = None) -> None:
+        self.writer, self.generator, self.context, self.manifest = writer, generator, context, manifest
+        self.recorded: dict[str, str] = {}
+        self.skipped = 0
+
+    def unchanged(self, outputs: list[str], key: str | None) -> bool:
+        """True (and recorded as kept) when every output exists and was made from the same key."""
+        if key is None or self.manifest is None or not self.manifest.current(outputs, key):
+            return False
+        self.recorded.update(dict.fromkeys(outputs, key))
+        self.skipped += len(outputs)
+        return True
+
+    def write(self, save_as: str, template: str, key: str | None = None, **page) -> None:
         self.writer.write_file(
             save_as,
             self.generator.get_template(template),
@@ -156,6 +188,8 @@ class _PageWriter:
             page_name=save_as.rsplit(".", 1)[0],
             **page,
         )
+        if key is not None:
+            self.recorded[save_as] = key
 
 
 def _settings(settings: dict) -> DigestSettings:
@@ -189,16 +223,18 @@ def _by_file(skipped: Skipped) -> str:
     return skipped.source_file
 
 
-def _report(files_read: int, digest: Digest) -> None:
+def _report(files_read: int, digest: Digest, kept: int = 0) -> None:
     """The build report on the console (next to Pelican's own "Done" line), and each skipped file as a warning."""
     for item in digest.skipped:
         log.warning("skipped %s: %s", item.source_file, item.reason)
     console.print(
         f"Coverage digest: {files_read} files read, {len(digest.articles)} articles, "
         f"{len(digest.stories)} stories, {len(digest.skipped)} skipped"
-        + (" (reasons above and on the site's skipped-files page)" if digest.skipped else ""),
+        + (" (reasons above and on the site's skipped-files page)" if digest.skipped else "")
+        + (f"; {kept} unchanged pages kept" if kept else ""),
         highlight=False,
         markup=False,
+        soft_wrap=True,
     )
 
 

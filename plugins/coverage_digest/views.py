@@ -67,10 +67,9 @@ def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
-def story_view(sa: StoryAnalysis, digest: Digest, paths: SitePaths) -> dict[str, Any]:
+def story_view(sa: StoryAnalysis, by_id: dict[str, Article], paths: SitePaths) -> dict[str, Any]:
     """The story page: header, at a glance, summary, differences, quotes, reuse, grouping, data."""
     story = sa.story
-    by_id = {a.id: a for a in digest.articles}
     members = [by_id[i] for i in story.article_ids]
     links = StoryLinks(by_id, paths)
     quotes = quotes_section(sa, links)
@@ -126,10 +125,12 @@ def _entities(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     }
 
 
-def article_view(article: Article, sa: StoryAnalysis, analysis: ArticleAnalysis, digest: Digest, paths: SitePaths):
+def article_view(
+    article: Article, sa: StoryAnalysis, analysis: ArticleAnalysis, by_id: dict[str, Article], paths: SitePaths
+):
     """An article page: header facts, the text with sentence, quote and sharing marks, what was removed."""
     story = sa.story
-    links = StoryLinks({a.id: a for a in digest.articles}, paths)
+    links = StoryLinks(by_id, paths)
     support = sa.support.for_article(article.id)
     quote_marks = _quote_marks(analysis, sa)
     marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
