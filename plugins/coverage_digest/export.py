@@ -75,6 +75,17 @@ def _story(sa: StoryAnalysis, paths: SitePaths, outlet_of: dict[str, str]) -> di
             {"name": sp.name, "kind": sp.kind, "aliases": list(sp.aliases), "roles": list(sp.roles)}
             for sp in sa.quote_table.speakers
         ],
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "detail": d.detail,
+                "sentences": [
+                    {"article_id": d.a.article_id, "sentence": d.a.index},
+                    {"article_id": d.b.article_id, "sentence": d.b.index},
+                ],
+            }
+            for d in sa.summary.disagreements
+        ],
         "single_outlet": [
             {"article_id": c.article_id, "sentence": c.index, "text": c.text} for c in sa.summary.single_outlet
         ],

@@ -94,7 +94,7 @@ class DigestGenerator(Generator):
         outputs += [paths.article_save_as(i) for i in sa.story.article_ids]
         if page.unchanged(outputs, key):
             return written
-        story = views.story_view(sa, articles, paths)
+        story = views.story_view(sa, articles, paths, analysis_of)
         page.write(save_as, "story", key=key, story=story)
         crumb = {"title": story["title"], "url": story["url"]}
         for d in sa.derivations:

@@ -19,8 +19,14 @@ from .site_paths import SitePaths
 class StoryLinks:
     """Links from a story page to places in its articles' pages."""
 
-    def __init__(self, articles: dict[str, Article], paths: SitePaths) -> None:
-        self.articles, self.paths = articles, paths
+    def __init__(self, articles: dict[str, Article], paths: SitePaths, analyses: dict | None = None) -> None:
+        self.articles, self.paths, self.analyses = articles, paths, analyses or {}
+
+    def sentence(self, article_id: str, index: int) -> dict[str, str]:
+        """One sentence of an article, with its outlet and a link to it."""
+        sentences = self.analyses[article_id].sentences if article_id in self.analyses else ()
+        text = sentences[index].text if index < len(sentences) else ""
+        return {"outlet": self.outlet(article_id), "text": text, "url": self.to(article_id, f"s{index}")}
 
     def outlet(self, article_id: str) -> str:
         return self.articles[article_id].display_outlet
@@ -109,8 +115,17 @@ def _speaker_matrix(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
 
 
 def differences_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
-    """Where the outlets differ: figures, headlines, word choice, what only one outlet reports."""
+    """Where the outlets differ: figures, sentences that disagree, headlines, word choice, single-outlet claims."""
     return {
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "detail": d.detail,
+                "a": links.sentence(d.a.article_id, d.a.index),
+                "b": links.sentence(d.b.article_id, d.b.index),
+            }
+            for d in sa.summary.disagreements
+        ],
         "figures": [
             {
                 "label": g.label,

@@ -67,11 +67,13 @@ def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
-def story_view(sa: StoryAnalysis, by_id: dict[str, Article], paths: SitePaths) -> dict[str, Any]:
+def story_view(
+    sa: StoryAnalysis, by_id: dict[str, Article], paths: SitePaths, analyses: dict[str, ArticleAnalysis]
+) -> dict[str, Any]:
     """The story page: header, at a glance, summary, differences, quotes, reuse, grouping, data."""
     story = sa.story
     members = [by_id[i] for i in story.article_ids]
-    links = StoryLinks(by_id, paths)
+    links = StoryLinks(by_id, paths, analyses)
     quotes = quotes_section(sa, links)
     glance, reuse, summary = glance_section(sa, links), reuse_section(sa, links), summary_section(sa, links)
     return {
