@@ -1,30 +1,38 @@
-"""Test helper: build Articles from plain-text seed files without the ingest stage."""
+"""Test helper: Articles from text through the real ingest and clean stages, and bare Articles from paragraphs."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from coverage_digest.records import Article
+from coverage_digest.clean import clean_article
+from coverage_digest.ingest import ingest_file
+from coverage_digest.records import Article, RawArticle, SeedFile
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def article_from_text(article_id: str, text: str) -> Article:
-    """An Article from a text: a short first line without final punctuation, then a blank line, is the headline."""
-    text = text.replace("\r\n", "\n").strip()
-    first, sep, rest = text.partition("\n\n")
-    headline = None
-    if sep and "\n" not in first and len(first) < 200 and first.rstrip()[-1:] not in '.!?”"':
-        headline, text = first.strip(), rest
-    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    paragraphs = tuple(" ".join(b.split()) for b in blocks if b.strip())
+    """An Article from a `.txt` seed's text, read and cleaned exactly as a build does (empty text: no paragraphs)."""
+    if not text.strip():
+        return make_article(article_id=article_id)
+    raw = ingest_file(SeedFile(f"{article_id}.txt", text.encode("utf-8")))
+    assert isinstance(raw, RawArticle), raw
+    return clean_article(raw)
+
+
+def seed_articles() -> tuple[Article, ...]:
+    """Every seeds/*.txt file as an Article, by file name."""
+    return tuple(article_from_text(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt")))
+
+
+def make_article(*paragraphs: str, headline: str | None = None, article_id: str = "a1") -> Article:
+    """An article with the given paragraphs and nothing else."""
     return Article(
         id=article_id,
         source_file=f"{article_id}.txt",
         kind="txt",
         headline=headline,
-        paragraphs=paragraphs,
+        paragraphs=tuple(paragraphs),
         removed=(),
         outlet=None,
         outlet_evidence=None,
@@ -33,8 +41,3 @@ def article_from_text(article_id: str, text: str) -> Article:
         published=None,
         url=None,
     )
-
-
-def seed_articles() -> tuple[Article, ...]:
-    """Every seeds/*.txt file as an Article, by file name."""
-    return tuple(article_from_text(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt")))

@@ -2,49 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
 import pytest
+from seed_articles import SEEDS, article_from_text, make_article
 
 from coverage_digest.quotes import extract_quotes, find_spans
 from coverage_digest.records import Article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def make_article(*paragraphs: str, headline: str | None = None, article_id: str = "a1") -> Article:
-    """An article with the given paragraphs and nothing else."""
-    return Article(
-        id=article_id,
-        source_file=f"{article_id}.txt",
-        kind="txt",
-        headline=headline,
-        paragraphs=tuple(paragraphs),
-        removed=(),
-        outlet=None,
-        outlet_evidence=None,
-        republisher=None,
-        byline=None,
-        published=None,
-        url=None,
-    )
-
 
 def seed_article(path: Path) -> Article:
-    """Line 1 is a headline when short, unpunctuated and followed by a blank line; paragraphs split on blank lines."""
-    raw = path.read_text(encoding="utf-8")
-    lines = raw.split("\n")
-    headline = None
-    first = lines[0].strip()
-    if len(lines) > 2 and first and len(first) <= 150 and first[-1] not in ".!?" and not lines[1].strip():
-        headline, raw = first, "\n".join(lines[2:])
-    if re.search(r"\n[ \t]*\n", raw.strip()):
-        paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", raw) if p.strip()]
-    else:
-        paragraphs = [p.strip() for p in raw.split("\n") if p.strip()]
-    return make_article(*paragraphs, headline=headline, article_id=path.stem)
+    """A demo seed read and cleaned by the real stages."""
+    return article_from_text(path.stem, path.read_text(encoding="utf-8"))
 
 
 def texts(article: Article) -> list[str]:

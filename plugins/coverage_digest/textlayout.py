@@ -55,10 +55,9 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
 
 
 def _is_hard_wrapped(blocks: list[str]) -> bool:
-    """True when most lines stop short of a fixed width in mid-sentence, as text wrapped at ~72-80 columns does."""
+    """True when most lines that have a next line in their block stop mid-sentence: text wrapped at a fixed width."""
     lines = [ln.rstrip() for b in blocks for ln in b.split("\n")[:-1] if ln.strip()]
-    if len(lines) < 3:
+    if len(lines) < 2:
         return False
-    longest = max(len(ln) for ln in lines)
     mid_sentence = sum(1 for ln in lines if not _FINAL_PUNCT.search(ln))
-    return longest <= 100 and mid_sentence / len(lines) >= 0.6
+    return mid_sentence / len(lines) >= 0.6
