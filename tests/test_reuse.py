@@ -121,3 +121,22 @@ def test_seed_rewrite_is_the_only_derivation():
     assert derivation.share >= 0.4  # the rewrite's second half is generic commentary with no source sentence
     assert derivation.direction == "specifics"
     assert len(derivation.aligned_pairs) >= 6
+
+
+def _reference_align_score(weights: np.ndarray) -> float:
+    """The alignment recurrence written directly over numpy arrays, to check the list-based one against."""
+    n, m = weights.shape
+    w = np.where(weights >= 0.15, weights - 0.1, -np.inf)
+    best, match = np.zeros((n + 1, m + 1)), np.full((n + 1, m + 1), -np.inf)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            if w[i - 1, j - 1] > -np.inf:
+                match[i, j] = w[i - 1, j - 1] + max(best[i - 1, j - 1], match[i - 1, j], match[i, j - 1])
+            best[i, j] = max(best[i - 1, j], best[i, j - 1], match[i, j])
+    return float(best[n, m])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_align_score_matches_the_reference_recurrence(seed):
+    weights = np.random.default_rng(seed).random((7, 5)) * 0.6
+    assert align(weights)[0] == _reference_align_score(weights)

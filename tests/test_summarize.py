@@ -8,6 +8,7 @@ from seed_articles import article_from_text, seed_articles
 from coverage_digest.sentences import split_article
 from coverage_digest.summarize import (
     SummarySettings,
+    find_disagreements,
     quoted_share,
     readable_alone,
     starts_dangling,
@@ -127,3 +128,14 @@ def test_seed_summary_is_copied_cited_and_deterministic():
         assert s.text in by_id[s.article_id].text
         assert set(s.article_ids) <= set(by_id)
     assert summary == summarize_story(articles, sentences, support)
+
+
+def test_negated_verbatim_sentences_disagree():
+    articles, sentences, support = story(
+        "The interior minister said the border crossing at Kestrin will reopen to lorries on Monday.",
+        "The interior minister said the border crossing at Kestrin will not reopen to lorries on Monday.",
+    )
+    (disagreement,) = summarize_story(articles, sentences, support).disagreements
+    assert disagreement.kind == "negation"
+    sentence_of = {(s.article_id, s.index): s for a in articles for s in sentences[a.id]}
+    assert find_disagreements(support, sentence_of) == (disagreement,)

@@ -61,7 +61,8 @@ def test_same_names_without_the_same_fact_are_not_linked():
 
 
 def test_support_is_deterministic_and_empty_articles_are_fine():
-    articles, sentences = story(RIVER, REWRITE, "")
+    articles, sentences = story(RIVER, REWRITE, "Placeholder.")
+    sentences["a2"] = ()  # an article without sentences (an empty file never becomes an article)
     assert find_support(articles, sentences) == find_support(articles, sentences)
     assert find_support(articles, sentences).for_article("a2").sentences == ()
     assert find_support((), {}).articles == ()
@@ -100,3 +101,34 @@ def test_seed_rewrite_is_supported_sentence_by_sentence():
     assert [link.target.index for link in links[0].links if link.target.article_id == original] == [0]
     assert [link.target.index for link in links[1].links if link.target.article_id == original] == [1]
     assert all(dataclasses.is_dataclass(s) for s in links)
+
+
+def test_best_per_article_keeps_the_best_match_in_each_other_article():
+    groups = np.array([0, 1, 1, 2])
+    rows, cols = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 3])
+    cosines = np.array([0.5, 0.5, 0.9, 0.2])  # rows 1 and 2 tie for row 0: the earlier one wins
+    here, there, cos = support_module.best_per_article(rows, cols, cosines, groups, 0.3)
+    assert list(zip(here.tolist(), there.tolist(), cos.tolist(), strict=True)) == [
+        (0, 3, 0.9),
+        (0, 1, 0.5),
+        (1, 0, 0.5),
+        (2, 0, 0.5),
+        (3, 0, 0.9),
+    ]
+
+
+def test_link_kinds_agree_with_link_kind():
+    texts = [RIVER.split(". ")[0], COPY.split(". ")[0], REWRITE.split(". ")[0], "Hamas left the talks."]
+    here, there = np.array([0, 0, 1, 2, 3]), np.array([1, 2, 2, 3, 0])
+    cosines = np.array([0.95, 0.7, 0.5, 0.65, 0.61])
+    kinds = support_module.link_kinds(texts, here, there, cosines)
+    expected = [link_kind(texts[i], texts[j], c) == "verbatim" for i, j, c in zip(here, there, cosines, strict=True)]
+    assert kinds.tolist() == expected == [True, False, False, False, False]
+
+
+def test_vectorize_is_shared_between_callers_and_read_only():
+    texts = ["Storm hit the coast.", "The storm hit the coast on Monday."]
+    matrix = support_module.vectorize(texts)
+    assert support_module.vectorize(list(texts)) is matrix
+    with pytest.raises(ValueError):
+        matrix.data[0] = 2.0

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import ALIASES, CITIES, COUNTRIES
 from .records import Article, Sentence
@@ -152,8 +153,12 @@ def _initial(text: str, start: int) -> bool:
     return not before or before[-1] in _OPENERS
 
 
-def _runs(text: str) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised words (with name particles and "of" after a cue word) separated by single spaces."""
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """Runs of capitalised words (with name particles and "of" after a cue word) separated by single spaces.
+
+    Memoised: each sentence is read twice (capitalisation evidence, then candidates), and copies repeat sentences.
+    """
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     closed = True
@@ -187,8 +192,8 @@ def _runs(text: str) -> list[list[tuple[str, int, int]]]:
         while run and not _is_cap(run[-1][0]):
             run = run[:-1]  # a trailing particle or "of" is not part of the name
         if run:
-            out.append(run)
-    return out
+            out.append(tuple(run))
+    return tuple(out)
 
 
 def _mid_capitalised(articles: Iterable[Article], split: Mapping[str, tuple[Sentence, ...]]) -> frozenset[str]:

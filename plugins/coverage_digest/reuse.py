@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from .records import Article, Sentence
-from .support import Support, link_kind, normalise, vectorize
+from .support import VERBATIM_RATIO, Support, normalise, vectorize
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +91,36 @@ def quoted_mask(text: str) -> np.ndarray:
     return mask
 
 
+@dataclass(frozen=True, slots=True)
+class Shingled:
+    """A text read for shared passages: its words with offsets, and where each SHINGLE-word run first starts."""
+
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
+    first: Mapping[tuple[str, ...], int]
+
+
+def shingle(text: str) -> Shingled:
+    """Read a text's words and shingles once, for comparing it with several partners."""
+    spans = tuple(word_spans(text))
+    words = [w for w, _, _ in spans]
+    first: dict[tuple[str, ...], int] = {}
+    for j in range(len(words) - SHINGLE + 1):
+        first.setdefault(tuple(words[j : j + SHINGLE]), j)
+    return Shingled(text, spans, first)
+
+
 def shared_passages(derived: str, source: str) -> tuple[Passage, ...]:
     """Maximal runs of SHINGLE or more identical words that two texts share, in the derived text's order."""
-    a, b = word_spans(derived), word_spans(source)
-    first: dict[tuple[str, ...], int] = {}
-    for j in range(len(b) - SHINGLE + 1):
-        first.setdefault(tuple(w for w, _, _ in b[j : j + SHINGLE]), j)
-    hits = [(i, first.get(tuple(w for w, _, _ in a[i : i + SHINGLE]))) for i in range(len(a) - SHINGLE + 1)]
-    quoted = quoted_mask(derived)
+    return passages_between(shingle(derived), shingle(source))
+
+
+def passages_between(derived: Shingled, source: Shingled) -> tuple[Passage, ...]:
+    """shared_passages over texts already read."""
+    a, b = derived.spans, source.spans
+    words = [w for w, _, _ in a]
+    hits = [(i, source.first.get(tuple(words[i : i + SHINGLE]))) for i in range(len(words) - SHINGLE + 1)]
+    quoted = quoted_mask(derived.text)
     out, run = [], None
     for i, j in hits:
         if j is not None and run and run[1] + 1 == i and run[3] + 1 == j:
@@ -110,7 +134,7 @@ def shared_passages(derived: str, source: str) -> tuple[Passage, ...]:
     return tuple(out)
 
 
-def _passage(a: list, b: list, run: tuple[int, int, int, int], quoted: np.ndarray) -> Passage:
+def _passage(a: Sequence, b: Sequence, run: tuple[int, int, int, int], quoted: np.ndarray) -> Passage:
     i0, i1, j0, j1 = run
     start, end = a[i0][1], a[i1 + SHINGLE - 1][2]
     return Passage(
@@ -126,23 +150,29 @@ def phrasing(a: str, b: str) -> float:
     return len(ga & gb) / min(len(ga), len(gb))
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Word bigrams of a sentence outside quotations (memoised: a sentence is scored against many)."""
     words = normalise(_QUOTED.sub(" | ", text)).split()
-    return {(x, y) for x, y in pairwise(words) if "|" not in (x, y)}
+    return frozenset((x, y) for x, y in pairwise(words) if "|" not in (x, y))
 
 
 def align(weights: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
     """In-order alignment maximising the summed excess similarity; a sentence may pair with neighbours' partner."""
     n, m = weights.shape
-    w = np.where(weights >= ALIGN_MIN, weights - ALIGN_BIAS, -np.inf)
-    best = np.zeros((n + 1, m + 1))
-    match = np.full((n + 1, m + 1), -np.inf)
+    inf = float("-inf")
+    w = np.where(weights >= ALIGN_MIN, weights - ALIGN_BIAS, -np.inf).tolist()
+    # Plain lists: the recurrence is scalar, and list indexing is several times faster than numpy's.
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    match = [[inf] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
+        row, best_row, best_up, match_row, match_up = w[i - 1], best[i], best[i - 1], match[i], match[i - 1]
         for j in range(1, m + 1):
-            if w[i - 1, j - 1] > -np.inf:
-                match[i, j] = w[i - 1, j - 1] + max(best[i - 1, j - 1], match[i - 1, j], match[i, j - 1])
-            best[i, j] = max(best[i - 1, j], best[i, j - 1], match[i, j])
-    return float(best[n, m]), _backtrack(best, match)
+            cell = row[j - 1]
+            if cell > inf:
+                match_row[j] = cell + max(best_up[j - 1], match_up[j], match_row[j - 1])
+            best_row[j] = max(best_up[j], best_row[j - 1], match_row[j])
+    return float(best[n][m]), _backtrack(np.array(best), np.array(match))
 
 
 def _backtrack(best: np.ndarray, match: np.ndarray) -> list[tuple[int, int]]:
@@ -185,15 +215,18 @@ def find_derivations(
         offsets[a.id], total = total, total + len(sentences.get(a.id, ()))
     flat = [s.text for a in articles for s in sentences.get(a.id, ())]
     matrix = vectorize(flat) if flat else None
-    found = []
-    for x, y in candidate_articles(support, order):
+    pairs = candidate_articles(support, order)
+    blocks = {}  # each article's rows, sliced once: an article is compared with up to 2 * MAX_PARTNERS others
+    if matrix is not None:
+        for a in sorted({a for pair in pairs for a in pair}, key=order.__getitem__):
+            blocks[a] = matrix[offsets[a] : offsets[a] + len(sentences.get(a, ()))]
+    found, read = [], cache(shingle)  # memoised for this story only
+    for x, y in pairs:
         own_x, own_y = sentences.get(x, ()), sentences.get(y, ())
         if not own_x or not own_y or matrix is None:
             continue
-        rows = matrix[offsets[x] : offsets[x] + len(own_x)]
-        cols = matrix[offsets[y] : offsets[y] + len(own_y)]
-        weights = pair_weights((rows @ cols.T).toarray(), own_x, own_y)
-        derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights)
+        weights = pair_weights((blocks[x] @ blocks[y].T).toarray(), own_x, own_y)
+        derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights, read)
         if derivation:
             found.append(derivation)
     log.debug("reuse: %d derivations", len(found))
@@ -227,9 +260,18 @@ def pair_weights(cosines: np.ndarray, xs: Sequence[Sentence], ys: Sequence[Sente
 
 
 def judge_pair(
-    a: Article, b: Article, xs: Sequence[Sentence], ys: Sequence[Sentence], weights: np.ndarray
+    a: Article,
+    b: Article,
+    xs: Sequence[Sentence],
+    ys: Sequence[Sentence],
+    weights: np.ndarray,
+    read: Callable[[str], Shingled] = shingle,
 ) -> Derivation | None:
-    """A Derivation when the pair's alignment is dense enough, oriented by the evidence of direction."""
+    """A Derivation when the pair's alignment is dense enough, oriented by the evidence of direction.
+
+    `read` turns an article's text into its shingles; find_derivations passes a memoised one, as an article is
+    compared with several partners.
+    """
     score, pairs = align(weights)
     strength = score / min(len(xs), len(ys))
     if strength < MIN_DENSITY or np.mean([phrasing(xs[i].text, ys[j].text) for i, j in pairs]) < MIN_PHRASING:
@@ -242,7 +284,7 @@ def judge_pair(
     share = _words(xs[i].text for i in aligned) / max(1, _words(s.text for s in xs))
     if share < MIN_SHARE or len(aligned) < MIN_ALIGNED:
         return None
-    passages = shared_passages(a.text, b.text)
+    passages = passages_between(read(a.text), read(b.text))
     verbatim_words = sum(p.words for p in passages if not p.quoted)
     return Derivation(
         article_id=a.id,
@@ -290,8 +332,22 @@ def orient(
 
 
 def _words(texts) -> int:
-    return sum(len(_TOKEN.findall(t)) for t in texts)
+    """Words in some texts."""
+    return sum(_word_count(t) for t in texts)
+
+
+@lru_cache(maxsize=16384)
+def _word_count(text: str) -> int:
+    """Words in one text (memoised: a sentence is counted for every pair it is aligned in)."""
+    return len(_TOKEN.findall(text))
 
 
 def _verbatim(a: str, b: str) -> bool:
-    return link_kind(a, b) == "verbatim"
+    """Whether two sentences are worded (nearly) the same."""
+    return fuzz.ratio(_normalised(a), _normalised(b)) >= VERBATIM_RATIO
+
+
+@lru_cache(maxsize=16384)
+def _normalised(text: str) -> str:
+    """normalise, memoised."""
+    return normalise(text)

@@ -20,10 +20,25 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+# A paragraph whose only sentence-ending marks close it is one sentence, and pysbd (the costly part) is not needed.
+# The check is conservative: closing quotes or brackets after the final mark, runs of quote marks and "(a)"-like list
+# markers all make pysbd split in ways of its own, so such paragraphs still go through it.
+_TERMINAL = re.compile(r"(?:\.(?:\.\.)?|…|[!?]+)\s*$")
+_MAYBE_BOUNDARY = re.compile(r"[.!?…。．！？;:\n\r\u2028\u2029]|[”’\"'‘“]{2}|(?<![^\s(])\w{1,4}\)")
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of one paragraph, whitespace trimmed."""
     if not text.strip():
         return []
+    return list(_split_spans(text))
+
+
+@lru_cache(maxsize=16384)
+def _split_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """split_spans, memoised: wire copy and syndication repeat paragraphs verbatim across articles."""
+    if is_one_sentence(text):
+        return (_trim(text, 0, len(text)),)
     spans: list[list[int]] = []
     for piece in _segmenter().segment(text):
         start, end = piece.start, piece.end
@@ -31,7 +46,12 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             spans[-1][1] = end
         else:
             spans.append([start, end])
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return tuple(_trim(text, s, e) for s, e in spans if text[s:e].strip())
+
+
+def is_one_sentence(text: str) -> bool:
+    """Whether a paragraph has no possible sentence boundary before its final punctuation."""
+    return not _MAYBE_BOUNDARY.search(_TERMINAL.sub("", text.strip()))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -119,7 +119,20 @@ class _Candidate:
     article: int  # index in the story's article order
     relevance: float
     eligible: bool
-    linked: tuple[int, ...]  # rows of other articles' sentences reporting the same thing
+
+
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """A story's support links as parallel arrays over sentence rows, in the link order of `Support.links()`."""
+
+    source: np.ndarray
+    target: np.ndarray
+    similarity: np.ndarray
+    verbatim: np.ndarray
+
+    def same_fact(self, row: int) -> set[int]:
+        """Rows reporting the same thing as a row, in both directions of the links."""
+        return set(self.target[self.source == row].tolist()) | set(self.source[self.target == row].tolist())
 
 
 def summarize_story(
@@ -136,13 +149,34 @@ def summarize_story(
     headlines = [a.headline or "" for a in articles]
     both = vectorize([s.text for s in flat] + headlines)
     matrix, heads = both[: len(flat)], both[len(flat) :]
-    candidates = score_sentences(articles, sentences, support, matrix, heads, settings)
-    chosen = select(candidates, matrix, target_length(articles, sentences, settings), settings)
     sentence_of = {(s.article_id, s.index): s for s in flat}
+    links = story_links(support, {key: row for row, key in enumerate(sentence_of)})
+    candidates = score_sentences(articles, sentences, links, matrix, heads, settings)
+    chosen = select(candidates, matrix, target_length(articles, sentences, settings), settings, links)
     picked = [cite(candidates[row], articles, support, sentence_of) for row in chosen]
     single = single_outlet_claims(candidates, support, set(chosen), settings)
     log.debug("summary: %d of %d sentences from %d articles", len(picked), len(flat), len(articles))
-    return Summary(tuple(picked), single, find_disagreements(support, sentence_of))
+    return Summary(tuple(picked), single, disagreements(list(sentence_of.values()), links))
+
+
+def story_links(support: Support, rows: Mapping[tuple[str, int], int]) -> _Links:
+    """Every support link as (source row, target row, similarity, verbatim), read in one pass."""
+    source, target, similarity, verbatim = [], [], [], []
+    for item in support.articles:
+        for sentence in item.sentences:
+            if not sentence.links:
+                continue
+            source.extend([rows[(item.article_id, sentence.ref.index)]] * len(sentence.links))
+            for link in sentence.links:
+                target.append(rows[(link.target.article_id, link.target.index)])
+                similarity.append(link.similarity)
+                verbatim.append(link.kind == "verbatim")
+    return _Links(
+        np.array(source, dtype=np.int64),
+        np.array(target, dtype=np.int64),
+        np.array(similarity, dtype=np.float64),
+        np.array(verbatim, dtype=bool),
+    )
 
 
 def target_length(
@@ -180,30 +214,25 @@ def readable_alone(text: str, settings: SummarySettings) -> bool:
 def score_sentences(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
-    support: Support,
+    links: _Links,
     matrix: sparse.csr_matrix,
     headlines: sparse.csr_matrix,
     settings: SummarySettings,
 ) -> list[_Candidate]:
     """Every sentence with its relevance: closeness to the other articles, cross-outlet support, lead position."""
     closeness = closeness_to_others(articles, sentences, matrix, headlines, settings.headline_weight)
-    rows = {(s.article_id, s.index): r for r, s in enumerate(s for a in articles for s in sentences.get(a.id, ()))}
+    backing = np.bincount(links.source, weights=links.similarity, minlength=matrix.shape[0])
     others = max(1, len(articles) - 1)
     out, row = [], 0
-    supported = {item.article_id: item for item in support.articles}
     for k, article in enumerate(articles):
-        links = {s.ref.index: s.links for s in supported[article.id].sentences}
         for sentence in sentences.get(article.id, ()):
-            own = links.get(sentence.index, ())
-            backing = sum(link.similarity for link in own) / others
             position = 1.0 / np.sqrt(1.0 + sentence.index)
             relevance = (
                 settings.centrality_weight * closeness[row]
-                + settings.support_weight * backing
+                + settings.support_weight * (float(backing[row]) / others)
                 + settings.position_weight * position
             )
-            linked = tuple(rows[(x.target.article_id, x.target.index)] for x in own)
-            out.append(_Candidate(row, sentence, k, float(relevance), readable_alone(sentence.text, settings), linked))
+            out.append(_Candidate(row, sentence, k, float(relevance), readable_alone(sentence.text, settings)))
             row += 1
     return out
 
@@ -242,13 +271,12 @@ def closeness_to_others(
 
 
 def select(
-    candidates: list[_Candidate], matrix: sparse.csr_matrix, length: int, settings: SummarySettings
+    candidates: list[_Candidate], matrix: sparse.csr_matrix, length: int, settings: SummarySettings, links: _Links
 ) -> list[int]:
     """Maximal marginal relevance over the readable sentences (all sentences if too few are), most relevant first."""
     pool = [c for c in candidates if c.eligible]
     if len(pool) < length:
         pool = pool + [c for c in candidates if not c.eligible]
-    same_fact = linked_rows(candidates)
     chosen: list[int] = []
     similarity = np.zeros(len(candidates))
     lam = 1.0 - settings.redundancy
@@ -256,20 +284,10 @@ def select(
         best = max(pool, key=lambda c: (lam * c.relevance - settings.redundancy * similarity[c.row], -c.row))
         chosen.append(best.row)
         # Sentences linked to a chosen one report the same thing: they are cited by it, not repeated.
-        done = same_fact.get(best.row, set()) | {best.row}
+        done = links.same_fact(best.row) | {best.row}
         pool = [c for c in pool if c.row not in done]
         similarity = np.maximum(similarity, np.asarray((matrix @ matrix[best.row].T).todense()).ravel())
     return chosen
-
-
-def linked_rows(candidates: list[_Candidate]) -> dict[int, set[int]]:
-    """Rows reporting the same thing as each row, in both directions of the support links."""
-    out: dict[int, set[int]] = {}
-    for c in candidates:
-        for other in c.linked:
-            out.setdefault(c.row, set()).add(other)
-            out.setdefault(other, set()).add(c.row)
-    return out
 
 
 def cite(
@@ -330,20 +348,33 @@ _NEGATION = re.compile(r"\b(?:not|no|never|n't|denied|denies|rejected|rejects)\b
 
 def find_disagreements(support: Support, sentence_of: Mapping[tuple[str, int], Sentence]) -> tuple[Disagreement, ...]:
     """Linked sentences that both give numbers but different ones, or near-identical ones where only one is negated."""
-    numbers = {key: frozenset(_NUM.findall(s.text)) for key, s in sentence_of.items()}
-    out, seen = [], set()
-    for link in support.links():
-        a, b = (link.source.article_id, link.source.index), (link.target.article_id, link.target.index)
-        key = (a, b) if a < b else (b, a)
-        if key in seen:
-            continue
-        seen.add(key)
-        na, nb = numbers[key[0]], numbers[key[1]]
-        refs = (SentenceRef(*key[0]), SentenceRef(*key[1]))
+    links = story_links(support, {key: row for row, key in enumerate(sentence_of)})
+    return disagreements(list(sentence_of.values()), links)
+
+
+def disagreements(flat: Sequence[Sentence], links: _Links) -> tuple[Disagreement, ...]:
+    """find_disagreements over the story's sentence rows and link arrays (each linked pair judged once)."""
+    keys = [(s.article_id, s.index) for s in flat]
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+    swap = rank[links.source] > rank[links.target]
+    low = np.where(swap, links.target, links.source)
+    high = np.where(swap, links.source, links.target)
+    _, first = np.unique(low * max(1, len(keys)) + high, return_index=True)  # each pair's first link
+    numbers = [frozenset(_NUM.findall(s.text)) for s in flat]
+    has_numbers = np.array([bool(n) for n in numbers], dtype=bool)
+    negated = np.array([bool(_NEGATION.search(s.text)) for s in flat], dtype=bool)
+    pair_low, pair_high = low[first], high[first]
+    both_numbers = has_numbers[pair_low] & has_numbers[pair_high]
+    maybe = both_numbers | (links.verbatim[first] & (negated[pair_low] != negated[pair_high]))  # worth a closer look
+    out = []
+    for k in first[maybe].tolist():
+        a, b = int(low[k]), int(high[k])
+        na, nb = numbers[a], numbers[b]
         if na and nb and not na & nb:
-            out.append(Disagreement(*refs, "numbers", f"{', '.join(sorted(na))} vs {', '.join(sorted(nb))}"))
-        elif link.kind == "verbatim" and bool(_NEGATION.search(sentence_of[key[0]].text)) != bool(
-            _NEGATION.search(sentence_of[key[1]].text)
-        ):
+            detail = f"{', '.join(sorted(na))} vs {', '.join(sorted(nb))}"
+            out.append(Disagreement(SentenceRef(*keys[a]), SentenceRef(*keys[b]), "numbers", detail))
+        elif links.verbatim[k] and negated[a] != negated[b]:
+            refs = SentenceRef(*keys[a]), SentenceRef(*keys[b])
             out.append(Disagreement(*refs, "negation", "one of the two is negated"))
     return tuple(sorted(out, key=lambda d: (d.a.article_id, d.a.index, d.b.article_id, d.b.index)))

@@ -10,9 +10,10 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 _NUMBER = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"'s$")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset({"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 NAME_BOOST = 1.5  # names and numbers identify a fact better than common words
@@ -98,10 +100,15 @@ class Support:
 
 def content_terms(text: str) -> list[str]:
     """Lower-cased, lightly stemmed content words and numbers of a text (stop words dropped)."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=32768)
+def _terms(text: str) -> tuple[str, ...]:
+    """content_terms, memoised: a story's sentences are read by support, reuse and summary alike."""
     out = []
     for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        word = re.sub(r"'s$", "", word)
+        word = _POSSESSIVE.sub("", match.group().lower().replace("’", "'"))
         if _NUMBER.search(word):
             out.append(word.replace(",", "").rstrip("."))
             continue
@@ -109,7 +116,7 @@ def content_terms(text: str) -> list[str]:
         if len(word) < 2 or word in _STOP:
             continue
         out.append(stem(word))
-    return out
+    return tuple(out)
 
 
 def stem(word: str) -> str:
@@ -122,33 +129,57 @@ def stem(word: str) -> str:
 
 def name_terms(texts: Sequence[str]) -> frozenset[str]:
     """Capitalised terms, except a sentence's first word standing alone: names, places, bodies, titles."""
+    return frozenset().union(*(_names(text) for text in texts))
+
+
+@lru_cache(maxsize=32768)
+def _names(text: str) -> frozenset[str]:
+    """name_terms of one text (memoised: support and summary both read a story's sentences)."""
     names: set[str] = set()
-    for text in texts:
-        words = [m.group() for m in _WORD.finditer(text)]
-        for k, word in enumerate(words):
-            follows = k + 1 < len(words) and words[k + 1][0].isupper()
-            if word[0].isupper() and (k or follows):
-                names.update(content_terms(word))
+    words = [m.group() for m in _WORD.finditer(text)]
+    for k, word in enumerate(words):
+        follows = k + 1 < len(words) and words[k + 1][0].isupper()
+        if word[0].isupper() and (k or follows):
+            names.update(_terms(word))
     return frozenset(names)
 
 
 def vectorize(texts: Sequence[str], name_weight: float = NAME_BOOST) -> sparse.csr_matrix:
-    """TF-IDF rows (L2-normalised) of the texts, numbers weighted up and names by name_weight."""
-    if not any(content_terms(t) for t in texts):
+    """TF-IDF rows (L2-normalised) of the texts, numbers weighted up and names by name_weight (read-only, memoised)."""
+    return _vectorize(tuple(texts), name_weight)
+
+
+@lru_cache(maxsize=4)
+def _vectorize(texts: tuple[str, ...], name_weight: float) -> sparse.csr_matrix:
+    """vectorize, memoised so that one story's support and reuse share one matrix."""
+    fitted = _fit(texts)
+    if fitted is None:
         return sparse.csr_matrix((len(texts), 1))
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm=None)
-    matrix = vectorizer.fit_transform(texts).tocsr()
-    names = name_terms(texts)
+    matrix, features, names = fitted
     boost = np.array(
-        [
-            NAME_BOOST if _NUMBER.search(term) else name_weight if term in names else 1.0
-            for term in vectorizer.get_feature_names_out()
-        ]
+        [NAME_BOOST if _NUMBER.search(term) else name_weight if term in names else 1.0 for term in features]
     )
     matrix = (matrix @ sparse.diags(boost)).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    return _read_only((sparse.diags(1.0 / norms) @ matrix).tocsr())
+
+
+@lru_cache(maxsize=2)
+def _fit(texts: tuple[str, ...]) -> tuple[sparse.csr_matrix, np.ndarray, frozenset[str]] | None:
+    """Unweighted sublinear TF-IDF of the texts, the terms of its columns and the name terms; None without terms."""
+    if not any(_terms(t) for t in texts):
+        return None
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, norm=None)
+    matrix = _read_only(vectorizer.fit_transform(texts).tocsr())
+    return matrix, vectorizer.get_feature_names_out(), name_terms(texts)
+
+
+def _read_only(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix with its arrays locked, since memoised matrices are shared between callers."""
+    for array in (matrix.data, matrix.indices, matrix.indptr):
+        array.flags.writeable = False
+    return matrix
 
 
 def candidate_pairs(matrix: sparse.csr_matrix, groups: np.ndarray, min_partial: float) -> tuple[np.ndarray, np.ndarray]:
@@ -200,7 +231,8 @@ def find_support(
     own = [tuple(sentences.get(a.id, ())) for a in articles]
     flat = [s for group in own for s in group]
     groups = np.repeat(np.arange(len(articles), dtype=np.int64), [len(g) for g in own])
-    matches: dict[int, list[tuple[float, int]]] = {}  # sentence row -> (cosine, row) of its best match per article
+    sources = [SentenceRef(a.id, s.index) for a, group in zip(articles, own, strict=True) for s in group]
+    links: list[tuple[SentenceLink, ...]] = [()] * len(flat)
     if flat:
         texts = [s.text for s in flat]
         matrix = vectorize(texts)
@@ -210,56 +242,80 @@ def find_support(
         rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
         predicate = pair_cosines(vectorize(texts, name_weight=0.0), rows, cols)
         keep = (predicate >= PREDICATE_MIN) | (cosines >= max(threshold, STRONG_LINK))
-        matches = best_per_article(rows[keep], cols[keep], cosines[keep], groups, threshold)
-    log.debug("support: %d sentences, %d linked", len(flat), len(matches))
+        best = best_per_article(rows[keep], cols[keep], cosines[keep], groups, threshold)
+        targets = [SentenceRef(s.article_id, s.index) for s in flat]
+        links = links_by_row(sources, targets, best, link_kinds(texts, *best))
+    log.debug("support: %d sentences, %d linked", len(flat), sum(map(bool, links)))
     offsets = np.concatenate([[0], np.cumsum([len(g) for g in own])]).astype(int).tolist()
     return Support(
         tuple(
-            _article_support(article.id, group, offsets[k], flat, matches)
-            for k, (article, group) in enumerate(zip(articles, own, strict=True))
+            _article_support(article.id, sources[offsets[k] : offsets[k + 1]], links[offsets[k] : offsets[k + 1]])
+            for k, article in enumerate(articles)
         )
     )
 
 
 def best_per_article(
     rows: np.ndarray, cols: np.ndarray, cosines: np.ndarray, groups: np.ndarray, threshold: float
-) -> dict[int, list[tuple[float, int]]]:
-    """For each row, its most similar row in each other group at or above the threshold (ties: the earlier row)."""
-    best: dict[tuple[int, int], tuple[float, int]] = {}
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each row, its most similar row in each other group at or above the threshold (ties: the earlier row).
+
+    Returns (row, match, cosine) arrays ordered by row, then best match first (ties: the earlier match).
+    """
     keep = cosines >= threshold
-    for i, j, cos in zip(rows[keep].tolist(), cols[keep].tolist(), cosines[keep].tolist(), strict=True):
-        for here, there in ((i, j), (j, i)):
-            key = (here, int(groups[there]))
-            if key not in best or (cos, -there) > (best[key][0], -best[key][1]):
-                best[key] = (cos, there)
-    out: dict[int, list[tuple[float, int]]] = {}
-    for (row, _), match in best.items():
-        out.setdefault(row, []).append(match)
-    for found in out.values():
-        found.sort(key=lambda m: (-m[0], m[1]))
+    here = np.concatenate([rows[keep], cols[keep]]).astype(np.int64)
+    there = np.concatenate([cols[keep], rows[keep]]).astype(np.int64)
+    cos = np.concatenate([cosines[keep], cosines[keep]])
+    order = np.lexsort((there, -cos, groups[there], here))
+    here, there, cos = here[order], there[order], cos[order]
+    first = np.ones(len(here), dtype=bool)
+    first[1:] = (here[1:] != here[:-1]) | (groups[there[1:]] != groups[there[:-1]])
+    here, there, cos = here[first], there[first], cos[first]
+    order = np.lexsort((there, -cos, here))
+    return here[order], there[order], cos[order]
+
+
+def link_kinds(texts: Sequence[str], here: np.ndarray, there: np.ndarray, cosines: np.ndarray) -> np.ndarray:
+    """Per link, whether it is verbatim: link_kind over whole arrays, each text normalised once."""
+    verbatim = np.zeros(len(here), dtype=bool)
+    close = np.flatnonzero(cosines >= VERBATIM_MIN_COSINE)
+    if len(close):
+        norms = [normalise(t) for t in texts]
+        ratios = process.cpdist(
+            [norms[i] for i in here[close].tolist()],
+            [norms[j] for j in there[close].tolist()],
+            scorer=fuzz.ratio,
+            dtype=np.float64,
+        )
+        verbatim[close] = ratios >= VERBATIM_RATIO
+    return verbatim
+
+
+def links_by_row(
+    sources: Sequence[SentenceRef],
+    targets: Sequence[SentenceRef],
+    best: tuple[np.ndarray, np.ndarray, np.ndarray],
+    verbatim: np.ndarray,
+) -> list[tuple[SentenceLink, ...]]:
+    """Per sentence row, its links (best first), from the row-ordered best matches."""
+    here, there, cosines = best
+    made = [
+        SentenceLink(sources[h], targets[t], round(c, 4), "verbatim" if v else "rewrite")
+        for h, t, c, v in zip(here.tolist(), there.tolist(), cosines.tolist(), verbatim.tolist(), strict=True)
+    ]
+    out: list[tuple[SentenceLink, ...]] = [()] * len(sources)
+    starts = np.flatnonzero(np.diff(here, prepend=-1)).tolist()  # where each row's run of links begins
+    ends = [*starts[1:], len(made)] if starts else []
+    for start, end in zip(starts, ends, strict=True):
+        out[int(here[start])] = tuple(made[start:end])
     return out
 
 
 def _article_support(
-    article_id: str,
-    own: Sequence[Sentence],
-    offset: int,
-    flat: list[Sentence],
-    matches: dict[int, list[tuple[float, int]]],
+    article_id: str, refs: Sequence[SentenceRef], links: Sequence[tuple[SentenceLink, ...]]
 ) -> ArticleSupport:
-    items = []
-    for k, sentence in enumerate(own):
-        ref = SentenceRef(article_id, sentence.index)
-        links = tuple(
-            SentenceLink(
-                ref,
-                SentenceRef(flat[o].article_id, flat[o].index),
-                round(cos, 4),
-                link_kind(sentence.text, flat[o].text, cos),
-            )
-            for cos, o in matches.get(offset + k, ())
-        )
-        items.append(SentenceSupport(ref, links))
+    """One article's sentence supports, with its shared and unique sentence indices."""
+    items = tuple(SentenceSupport(ref, found) for ref, found in zip(refs, links, strict=True))
     shared = tuple(s.ref.index for s in items if s.links)
     unique = tuple(s.ref.index for s in items if not s.links)
-    return ArticleSupport(article_id, tuple(items), shared, unique)
+    return ArticleSupport(article_id, items, shared, unique)

@@ -14,7 +14,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,70 +247,94 @@ def lexicon_families(articles: Iterable[Article]) -> tuple[TermFamily, ...]:
     return tuple(_family(name, "lexicon", found[name]) for name in LEXICON if name in found)
 
 
-def _words(article: Article) -> list[tuple[str, int, int, str]]:
+Words = tuple[tuple[str, int, int, str], ...]  # (lower-cased word, start, end, as written) for every word of a text
+
+
+def _words(article: Article) -> Words:
     """(lower-cased word, start, end, as written) for every word of the text."""
-    return [(m.group(0).lower(), m.start(), m.end(), m.group(0)) for m in _WORD.finditer(article.text)]
+    return tuple((m.group(0).lower(), m.start(), m.end(), m.group(0)) for m in _WORD.finditer(article.text))
 
 
-def spelling_families(articles: Iterable[Article]) -> tuple[TermFamily, ...]:
+def _read(articles: Iterable[Article], words: Mapping[str, Words] | None) -> dict[str, Words]:
+    """Every article's words: the ones given, read once for the others."""
+    words = words or {}
+    return {a.id: words[a.id] if a.id in words else _words(a) for a in articles}
+
+
+@lru_cache(maxsize=65536)
+def _spelling_form(form: str) -> tuple[str, str] | None:
+    """(spelling key, form) under which a word or two-word compound is compared; None for short and stop words."""
+    if len(form) < 4 or form in _STOP:
+        return None
+    form = _lemma(form) if " " not in form else form
+    return spelling_key(form), form
+
+
+def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
     """Words and hyphenated/spaced compounds written differently by different outlets but with one spelling key."""
     articles = tuple(articles)
-    # key -> form -> outlet -> [(article index, start, end)]; occurrences are built only for the families kept.
-    forms: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
+    read = _read(articles, words)
+    # key -> [(form, outlet, article index, start, end)]; occurrences are built only for the families kept.
+    spots: dict[str, list[tuple[str, str, int, int, int]]] = defaultdict(list)
     for index, article in enumerate(articles):
-        words = _words(article)
-        text = article.text
+        words, text, outlet = read[article.id], article.text, article.display_outlet
         for i, (low, start, end, _) in enumerate(words):
-            candidates = [(low, start, end)]
-            if i + 1 < len(words) and text[end : words[i + 1][1]] == " ":
-                candidates.append((low + " " + words[i + 1][0], start, words[i + 1][2]))  # "cease fire"
-            for form, s, e in candidates:
-                if len(form) < 4 or form in _STOP:
-                    continue
-                form = _lemma(form) if " " not in form else form
-                forms[spelling_key(form)][form][article.display_outlet].append((index, s, e))
+            found = _spelling_form(low)
+            if found:
+                spots[found[0]].append((found[1], outlet, index, start, end))
+            if i + 1 < len(words) and text[end : words[i + 1][1]] == " ":  # "cease fire"
+                found = _spelling_form(low + " " + words[i + 1][0])
+                if found:
+                    spots[found[0]].append((found[1], outlet, index, start, words[i + 1][2]))
     families = []
-    for key in sorted(forms):
-        variants = forms[key]
-        outlets = {outlet for by_outlet in variants.values() for outlet in by_outlet}
+    for key in sorted(spots):
+        variants = {form for form, *_ in spots[key]}
+        outlets = {outlet for _, outlet, *_ in spots[key]}
         if len(variants) < 2 or len(outlets) < 2 or all(" " in f for f in variants):
             continue
-        found = {
-            form: {
-                outlet: [Occurrence(articles[a].id, s, e, articles[a].text[s:e]) for a, s, e in spots]
-                for outlet, spots in by_outlet.items()
-            }
-            for form, by_outlet in variants.items()
-        }
-        families.append(_family(key, "spelling", found))
+        families.append(_family(key, "spelling", _occurrences(articles, spots[key])))
     return tuple(families)
 
 
-def _counts(articles: Iterable[Article]) -> tuple[dict[str, Counter[str]], dict[tuple[str, str], list[Occurrence]]]:
+def _occurrences(
+    articles: tuple[Article, ...], spots: list[tuple[str, str, int, int, int]]
+) -> dict[str, dict[str, list[Occurrence]]]:
+    """Form -> outlet -> occurrences, in text order, from a spelling key's spots."""
+    found: dict[str, dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for form, outlet, a, start, end in spots:
+        found[form][outlet].append(Occurrence(articles[a].id, start, end, articles[a].text[start:end]))
+    return found
+
+
+Spot = tuple[Article, int, int]  # where a term is written: the article and offsets into its text
+
+
+def _counts(
+    articles: Iterable[Article], words: Mapping[str, Words] | None = None
+) -> tuple[dict[str, Counter[str]], dict[tuple[str, str], list[Spot]]]:
     """Per outlet, counts of content words and adjacent content-word pairs (lower-cased, plurals folded)."""
+    articles = tuple(articles)
+    read = _read(articles, words)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    where: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    where: dict[tuple[str, str], list[Spot]] = defaultdict(list)
     proper: Counter[str] = Counter()
     common: Counter[str] = Counter()
     for article in articles:
         outlet = article.display_outlet
         text = article.text
-        words = _words(article)
         previous: tuple[str, int, int] | None = None  # (term, start, end) of the word before, if a content word
-        for low, start, end, written in words:
+        for low, start, end, written in read[article.id]:
             if low in _STOP or len(low) < 3:
                 previous = None
                 continue
             term = _lemma(low)
             (proper if written[0].isupper() else common)[term] += 1
             counts[outlet][term] += 1
-            where[(outlet, term)].append(Occurrence(article.id, start, end, written))
+            where[(outlet, term)].append((article, start, end))
             if previous is not None and text[previous[2] : start] == " ":
                 pair = f"{previous[0]} {term}"
                 counts[outlet][pair] += 1
-                where[(outlet, pair)].append(Occurrence(article.id, previous[1], end, text[previous[1] : end]))
+                where[(outlet, pair)].append((article, previous[1], end))
             previous = (term, start, end)
     # Names are who is mentioned (mentions.py), not word choice: drop words never written in lower case.
     names = {t for t in proper if not common[t]}
@@ -320,9 +344,11 @@ def _counts(articles: Iterable[Article]) -> tuple[dict[str, Counter[str]], dict[
     return counts, where
 
 
-def distinctive_terms(articles: Iterable[Article], top: int = 8, prior: float = 10.0) -> tuple[DistinctiveTerm, ...]:
+def distinctive_terms(
+    articles: Iterable[Article], top: int = 8, prior: float = 10.0, words: Mapping[str, Words] | None = None
+) -> tuple[DistinctiveTerm, ...]:
     """Each outlet's most distinctive terms: used there and nowhere else, by log-odds z-score against the rest."""
-    counts, where = _counts(articles)
+    counts, where = _counts(articles, words)
     if len(counts) < 2:
         return ()
     total: Counter[str] = Counter()
@@ -350,7 +376,9 @@ def distinctive_terms(articles: Iterable[Article], top: int = 8, prior: float = 
         phrases = {(part, y) for _, term, y, _ in kept if " " in term for part in term.split()}
         kept = [s for s in kept if (s[1], s[2]) not in phrases]  # "stand" is already in "stand alone"
         for negz, term, y, rest in kept[:top]:
-            out.append(DistinctiveTerm(outlet, term, y, rest, round(-negz, 4), tuple(where[(outlet, term)])))
+            spots = where[(outlet, term)]
+            occurrences = tuple(Occurrence(a.id, start, end, a.text[start:end]) for a, start, end in spots)
+            out.append(DistinctiveTerm(outlet, term, y, rest, round(-negz, 4), occurrences))
     return tuple(out)
 
 
@@ -358,6 +386,7 @@ def compare_wording(articles: Iterable[Article], top: int = 8) -> Wording:
     """The word-choice comparison of one story's articles."""
     articles = tuple(articles)
     outlets = tuple(sorted({a.display_outlet for a in articles}))
-    families = lexicon_families(articles) + spelling_families(articles)
+    words = _read(articles, None)  # one reading of each article for the spelling and distinctive-term passes
+    families = lexicon_families(articles) + spelling_families(articles, words)
     log.debug("wording: %d families over %d outlets", len(families), len(outlets))
-    return Wording(outlets, families, distinctive_terms(articles, top))
+    return Wording(outlets, families, distinctive_terms(articles, top, words=words))

@@ -1,0 +1,85 @@
+"""Sentence splitting: offsets, abbreviations, quotes, and the fast path for one-sentence paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+from seed_articles import article_from_text
+
+from coverage_digest import sentences as sentences_module
+from coverage_digest.sentences import is_one_sentence, split_article, split_spans
+
+
+def texts(paragraph: str) -> list[str]:
+    return [paragraph[s:e] for s, e in split_spans(paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Mr. Smith went to Washington. He arrived late.", ["Mr. Smith went to Washington.", "He arrived late."]),
+        ("U.S. troops left on Monday. Others stayed.", ["U.S. troops left on Monday.", "Others stayed."]),
+        ("The talks began on Oc. 7 in Cairo. They failed.", ["The talks began on Oc. 7 in Cairo.", "They failed."]),
+        ("“We will stay.” The mayor left.", ["“We will stay.”", "The mayor left."]),
+        ("One sentence without a full stop", ["One sentence without a full stop"]),
+        ("  Padded sentence.  ", ["Padded sentence."]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_split_spans(paragraph, expected):
+    assert texts(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "one"),
+    [
+        ("The river burst its banks on Tuesday.", True),
+        ("Troops left (Reuters) on Monday", True),
+        ("Wait...", True),
+        ("Two sentences. Here.", False),
+        ("Mr. Smith left.", False),
+        ("It ended..", False),
+        ("We are at a fork in the road.”", False),  # pysbd splits a closing quote it has no opening for
+        ("See (a) and (b) here", False),  # list markers
+        ("“Go,’” he said", False),  # runs of quote marks
+        ("Colon: then more", False),
+    ],
+)
+def test_is_one_sentence_is_conservative(paragraph, one):
+    assert is_one_sentence(paragraph) is one
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The river burst its banks on Tuesday.",
+        "No punctuation at all",
+        "“We will fight on,” the minister said in a statement on Sunday.",
+        "It rose by 5% to $1,200 in (early) trading!",
+        "Trailing spaces here.   ",
+    ],
+)
+def test_fast_path_agrees_with_pysbd(paragraph):
+    assert is_one_sentence(paragraph)
+    assert split_spans(paragraph) == list(_pysbd_spans(paragraph))
+
+
+def _pysbd_spans(text: str):
+    """What the splitter gives when the fast path is bypassed."""
+    spans = [(p.start, p.end) for p in sentences_module._segmenter().segment(text)]
+    return [sentences_module._trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def test_split_article_offsets_point_into_the_article_text():
+    article = article_from_text("a0", "First one. Second one.\n\nA new paragraph without a stop")
+    found = split_article(article)
+    assert [s.text for s in found] == ["First one.", "Second one.", "A new paragraph without a stop"]
+    assert [s.index for s in found] == [0, 1, 2]
+    assert [s.paragraph for s in found] == [0, 0, 1]
+    assert all(article.text[s.start : s.end] == s.text for s in found)
+
+
+def test_split_spans_returns_a_fresh_list_each_time():
+    first = split_spans("Cached paragraph. Twice.")
+    first.append((0, 0))
+    assert split_spans("Cached paragraph. Twice.") == [(0, 17), (18, 24)]
