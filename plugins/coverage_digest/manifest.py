@@ -62,6 +62,11 @@ class PageManifest:
             log.warning("cannot write the page manifest %s: %s", self.path, exc)
 
 
+def page_key(analysis_key: str, shown: str) -> str:
+    """The key of pages made from a story's analysis plus whatever else they show (the grouping record, a title)."""
+    return hashlib.sha256(f"{analysis_key}\n{shown}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def site_fingerprint(settings: dict, theme: str) -> str:
     """A digest of everything besides a story's content that shapes its pages."""
     digest = hashlib.sha256(code_version().encode())

@@ -91,6 +91,7 @@ def analyse_stories(
     by_id = {a.id: a for a in articles}
     per_article = {a.article_id: a for a in analyses}
     results: list[StoryAnalysis | None] = [cache.get(k) for k in keys] if cache else [None] * len(stories)
+    results = [replace(r, story=s) if r is not None else None for r, s in zip(results, stories, strict=True)]
     todo = [i for i, r in enumerate(results) if r is None]
     tasks = [_story_task(stories[i], by_id, per_article) for i in todo]
     # In-process: a story's analysis is large (every sentence link), and shipping it back from a worker cost more
@@ -104,11 +105,13 @@ def analyse_stories(
 
 
 def story_key(story: StoryGroup, fingerprint: dict[str, str]) -> str:
-    """A story's content key: its grouping record and the content keys of its articles."""
-    return cache_key(
-        SeedFile(f"story:{story.id}", repr(story).encode()),
-        Metadata(headline=" ".join(fingerprint[i] for i in story.article_ids)),
-    )
+    """A story's analysis key: which articles it has and their content keys, nothing else.
+
+    Similarities and shared terms shift whenever any article of the corpus changes; the analysis does not depend on
+    them, so they stay out of the key (the current grouping record is attached to a cached analysis).
+    """
+    members = " ".join(f"{i}={fingerprint[i]}" for i in story.article_ids)
+    return cache_key(SeedFile("story", members.encode("utf-8", "surrogatepass")), Metadata())
 
 
 def _story_task(story: StoryGroup, by_id: dict, per_article: dict) -> tuple:

@@ -20,7 +20,7 @@ from .downloads import articles_csv, download_paths, quotes_csv
 from .export import digest_document, dumps, reuse_slug
 from .feeds import FEED_SAVE_AS, SITEMAP_SAVE_AS, atom_feed, sitemap
 from .group import OverrideError
-from .manifest import PageManifest
+from .manifest import PageManifest, page_key
 from .pipeline import Digest, build_digest
 from .records import Skipped
 from .search_index import build_index, story_docs
@@ -82,27 +82,31 @@ class DigestGenerator(Generator):
         _report(self.files_read, digest, page.skipped)
 
     def _write_story(self, page, sa, key, articles, analysis_of) -> list[tuple[str, str | None]]:
-        """A story's page, its aligned views and its articles' pages (kept when story and theme are unchanged)."""
-        paths = self.paths
-        save_as = paths.story_save_as(sa.story.id)
-        latest = _latest(articles[i] for i in sa.story.article_ids)
-        written = [(paths.story_url(sa.story.id), latest)]
+        """A story's page, its aligned views and its articles' pages, each kept when what it shows is unchanged."""
+        paths, story_id = self.paths, sa.story.id
+        save_as = paths.story_save_as(story_id)
+        written = [(paths.story_url(story_id), _latest(articles[i] for i in sa.story.article_ids))]
         written += [(paths.reuse_url(reuse_slug(d)), None) for d in sa.derivations]
         written += [(paths.article_url(i), articles[i].published) for i in sa.story.article_ids]
-        outputs = [save_as]
-        outputs += [paths.reuse_save_as(reuse_slug(d)) for d in sa.derivations]
-        outputs += [paths.article_save_as(i) for i in sa.story.article_ids]
-        if page.unchanged(outputs, key):
+        # The story page shows the grouping record too; member pages only its analysis, id and title.
+        story_key = page_key(key, repr(sa.story)) if key else None
+        member_key = page_key(key, f"{story_id}\n{sa.story.title}") if key else None
+        members = [paths.reuse_save_as(reuse_slug(d)) for d in sa.derivations]
+        members += [paths.article_save_as(i) for i in sa.story.article_ids]
+        story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
+        if story_kept and members_kept:
             return written
         story = views.story_view(sa, articles, paths, analysis_of)
-        page.write(save_as, "story", key=key, story=story)
-        crumb = {"title": story["title"], "url": story["url"]}
-        for d in sa.derivations:
-            view = aligned_view(d, articles, analysis_of, paths, crumb)
-            page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=key, pair=view)
-        for i in sa.story.article_ids:
-            view = views.article_view(articles[i], sa, analysis_of[i], articles, paths)
-            page.write(paths.article_save_as(i), "source", key=key, article=view)
+        if not story_kept:
+            page.write(save_as, "story", key=story_key, story=story)
+        if not members_kept:
+            crumb = {"title": story["title"], "url": story["url"]}
+            for d in sa.derivations:
+                view = aligned_view(d, articles, analysis_of, paths, crumb)
+                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=member_key, pair=view)
+            for i in sa.story.article_ids:
+                view = views.article_view(articles[i], sa, analysis_of[i], articles, paths)
+                page.write(paths.article_save_as(i), "source", key=member_key, article=view)
         return written
 
 

@@ -15,6 +15,8 @@ from .records import Article
 from .reuse import Derivation
 from .site_paths import SitePaths
 
+MAX_MATRIX_ARTICLES = 40
+
 
 class StoryLinks:
     """Links from a story page to places in its articles' pages."""
@@ -174,9 +176,13 @@ def _wording(sa: StoryAnalysis) -> dict[str, Any]:
 
 def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     """Who copied or rewrote whom: an outlet x outlet matrix of derived shares and the derived pairs."""
-    ids = list(sa.story.article_ids)
+    involved = {i for d in sa.derivations for i in (d.article_id, d.from_article_id)}
+    ids = [i for i in sa.story.article_ids if i in involved]
+    if len(ids) > MAX_MATRIX_ARTICLES:  # a 300 x 300 matrix helps no reader; the pairs list and digest.json stay
+        ids = []
     share = {(d.article_id, d.from_article_id): d.share for d in sa.derivations}
     return {
+        "matrix_left_out": len(involved) if not ids else 0,
         "columns": [links.outlet(i) for i in ids],
         "short_columns": [links.short(i) for i in ids],
         "rows": [
