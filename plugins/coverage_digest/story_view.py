@@ -271,7 +271,7 @@ def speaker_heatmap(matrix: dict[str, Any]) -> Markup | None:
 
 def reuse_heatmap(reuse: dict[str, Any]) -> Markup | None:
     """The reuse matrix as a heat map of derived shares (percent of the row's article taken from the column's)."""
-    if not reuse["pairs"]:
+    if not reuse["rows"]:  # no reuse, or too many articles for a matrix
         return None
     return heatmap(
         "chart-reuse",
