@@ -25,7 +25,7 @@ def build_site(seeds: Path, output: Path, **settings) -> dict:
     override.update(settings)
     config = read_settings(str(ROOT / "pelican.conf.py"), override=override)
     Pelican(config).run()
-    return json.loads((output / "digest.json").read_text(encoding="utf-8"))
+    return json.loads((output / settings.get("DIGEST_JSON_SAVE_AS", "digest.json")).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

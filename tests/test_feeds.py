@@ -8,6 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coverage_digest.feeds import EPOCH, atom_date, atom_feed, sitemap
+from coverage_digest.settings import DigestSettings
+
+FEED = DigestSettings().feed_save_as
 
 pytestmark = pytest.mark.site
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -42,7 +45,7 @@ def test_sitemap_parses_and_lists_every_story_and_article(seed_site):
 
 def test_with_an_absolute_siteurl_feed_and_sitemap_use_absolute_urls(seed_site):
     _, digest = seed_site
-    feed = ET.fromstring(atom_feed(digest, "Digest", "https://example.org/news"))
+    feed = ET.fromstring(atom_feed(digest, "Digest", "https://example.org/news", FEED))
     links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
     assert all(h.startswith("https://example.org/news/") for h in links)
     assert "https://example.org/news/feeds/stories.atom.xml" in links
@@ -74,11 +77,11 @@ def test_feed_dates_are_the_latest_publication_and_bad_text_cannot_break_the_xml
             }
         ],
     }
-    feed = ET.fromstring(atom_feed(document, "D", ""))
+    feed = ET.fromstring(atom_feed(document, "D", "", FEED))
     assert feed.find(f"{ATOM}entry/{ATOM}updated").text == "2024-05-06T07:30:00Z"
     assert feed.find(f"{ATOM}entry/{ATOM}title").text == "Bad  char <b>"  # control characters dropped
     assert atom_date("2024-05-05") == "2024-05-05T00:00:00Z" and atom_date(None) is None
-    assert atom_feed(document, "D", "") == atom_feed(document, "D", "")
+    assert atom_feed(document, "D", "", FEED) == atom_feed(document, "D", "", FEED)
 
 
 def test_every_page_has_a_title_description_and_open_graph_tags(seed_site):

@@ -232,3 +232,22 @@ def test_a_fault_in_article_analysis_keeps_the_article(make_seeds, tmp_path, mon
         make_seeds({"a.txt": "Title Here\n\nText of the article, “with a quote,” he said."}), tmp_path / "o"
     )
     assert [a["id"] for a in digest["articles"]] == ["a"] and digest["stories"][0]["quotes"] == []
+
+
+def test_site_wide_files_can_be_moved_and_every_page_follows(tmp_path):
+    out = tmp_path / "out"
+    build_site(
+        SEEDS,
+        out,
+        DIGEST_INDEX_SAVE_AS="home.html",
+        DIGEST_SEARCH_SAVE_AS="find.html",
+        DIGEST_FEED_SAVE_AS="atom.xml",
+        DIGEST_JSON_SAVE_AS="data/digest.json",
+    )
+    for name in ("home.html", "find.html", "atom.xml", "data/digest.json"):
+        assert (out / name).is_file(), name
+    for page in out.rglob("*.html"):
+        for tag in soup(page).select("a[href], link[href]"):
+            href = tag["href"].split("#")[0].split("?")[0]
+            if href and not href.startswith(("http://", "https://", "data:")):
+                assert (page.parent / href).resolve().exists(), f"{page.name}: {tag['href']}"

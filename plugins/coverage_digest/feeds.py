@@ -21,8 +21,6 @@ from typing import Any
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 EPOCH = "1970-01-01T00:00:00Z"
-FEED_SAVE_AS = "feeds/stories.atom.xml"
-SITEMAP_SAVE_AS = "sitemap.xml"
 SUMMARY_SENTENCES = 3
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -50,7 +48,7 @@ def story_updated(story: dict[str, Any], articles: dict[str, dict[str, Any]]) ->
     return max(dates, default=EPOCH)
 
 
-def atom_feed(document: dict[str, Any], sitename: str, siteurl: str, save_as: str = FEED_SAVE_AS) -> str:
+def atom_feed(document: dict[str, Any], sitename: str, siteurl: str, save_as: str) -> str:
     """The stories as an Atom feed, newest first (then by title)."""
     articles = {a["id"]: a for a in document["articles"]}
     stories = sorted(document["stories"], key=lambda s: (story_updated(s, articles), s["title"]), reverse=True)

@@ -18,7 +18,7 @@ from .aligned_view import aligned_view
 from .cache import ResultCache
 from .downloads import articles_csv, download_paths, quotes_csv
 from .export import digest_document, dumps, reuse_slug
-from .feeds import FEED_SAVE_AS, SITEMAP_SAVE_AS, atom_feed, sitemap
+from .feeds import atom_feed, sitemap
 from .group import OverrideError
 from .manifest import PageManifest, page_key
 from .pipeline import Digest, build_digest
@@ -58,6 +58,14 @@ class DigestGenerator(Generator):
             self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories]
         )
         self.context["digest_article_count"] = len(self.digest.articles)
+        ds = self.digest_settings
+        self.context["digest_links"] = {  # the site-wide files every page links to, wherever the settings put them
+            "index": ds.index_save_as,
+            "json": ds.json_save_as,
+            "skipped": ds.skipped_save_as,
+            "search": ds.search_save_as,
+            "feed": ds.feed_save_as,
+        }
 
     def generate_output(self, writer) -> None:
         """Write every page through the theme's templates, then digest.json, the downloads, feed, sitemap, search."""
@@ -67,10 +75,10 @@ class DigestGenerator(Generator):
         page = _PageWriter(writer, self, self.context, manifest)
         page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
         page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
-        page.write(SEARCH_SAVE_AS, "search", search={"count": len(digest.articles)})
+        page.write(ds.search_save_as, "search", search={"count": len(digest.articles)})
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
-        written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (SEARCH_SAVE_AS, None)]
+        written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (ds.search_save_as, None)]
         keys = digest.story_keys or (None,) * len(digest.story_analyses)
         for sa, key in zip(digest.story_analyses, keys, strict=True):
             written += self._write_story(page, sa, key, articles, analysis_of)
@@ -129,9 +137,6 @@ class ConsoleProgress:
             )
 
 
-SEARCH_SAVE_AS = "search.html"  # TODO(lead): a DIGEST_SEARCH_SAVE_AS setting, like the other pages
-
-
 def _write_extras(output_path: str, document: dict, digest: Digest, paths: SitePaths, settings, pages) -> None:
     """Researchers' CSV files per story, the Atom feed, the sitemap and the offline search index."""
     by_id = {a["id"]: a for a in document["articles"]}
@@ -140,8 +145,11 @@ def _write_extras(output_path: str, document: dict, digest: Digest, paths: SiteP
         _write_text(output_path, files["quotes"], quotes_csv(story, by_id))
         _write_text(output_path, files["articles"], articles_csv(story, by_id))
     siteurl = settings.get("SITEURL") or ""
-    _write_text(output_path, FEED_SAVE_AS, atom_feed(document, settings.get("SITENAME", ""), siteurl))
-    _write_text(output_path, SITEMAP_SAVE_AS, sitemap(pages, siteurl))
+    ds = validate_settings(settings)
+    _write_text(
+        output_path, ds.feed_save_as, atom_feed(document, settings.get("SITENAME", ""), siteurl, ds.feed_save_as)
+    )
+    _write_text(output_path, ds.sitemap_save_as, sitemap(pages, siteurl))
     articles = {a.id: a for a in digest.articles}
     analyses = {x.article_id: x for x in digest.analyses}
     docs = [

@@ -24,6 +24,9 @@ class DigestSettings:
     index_save_as: str = "index.html"
     json_save_as: str = "digest.json"
     skipped_save_as: str = "skipped.html"
+    search_save_as: str = "search.html"
+    feed_save_as: str = "feeds/stories.atom.xml"
+    sitemap_save_as: str = "sitemap.xml"
     story_save_as: str = "stories/{slug}.html"
     story_url: str = "stories/{slug}.html"
     article_save_as: str = "articles/{slug}.html"
@@ -34,7 +37,7 @@ class DigestSettings:
     cache: bool = True  # keep per-article analysis in Pelican's CACHE_PATH, keyed by content hash
 
 
-_PATHS = ("index_save_as", "json_save_as", "skipped_save_as")
+_PATHS = ("index_save_as", "json_save_as", "skipped_save_as", "search_save_as", "feed_save_as", "sitemap_save_as")
 _SLUG_PATHS = ("story_save_as", "story_url", "article_save_as", "article_url", "reuse_save_as", "reuse_url")
 
 

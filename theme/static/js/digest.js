@@ -136,7 +136,7 @@
           history.replaceState(null, "", "?q=" + encodeURIComponent(q));
           showResults(form, q);
         } else {
-          location.href = root + "search.html?q=" + encodeURIComponent(q);
+          location.href = form.getAttribute("action") + "?q=" + encodeURIComponent(q);
         }
       });
       if (onSearchPage) {
