@@ -87,3 +87,12 @@ def test_seed_spelling_and_labels(seed_wording):
     assert spelling["ceasefire"] == {"ceasefire", "cease-fire"}
     (group,) = [f for f in seed_wording.families if f.name == "armed group"]
     assert {"terror group", "terrorist group"} <= set(group.terms)
+
+
+def test_distinctive_terms_when_one_outlet_has_a_single_word():
+    from seed_articles import make_article
+
+    from coverage_digest.wording import compare_wording
+
+    articles = (make_article("Netanyahu", article_id="a"), make_article("Netanyahu spoke.", article_id="b"))
+    assert compare_wording(articles).distinctive == ()

@@ -84,7 +84,8 @@ class DigestGenerator(Generator):
             written += self._write_story(page, sa, key, articles, analysis_of)
         document = digest_document(digest, paths)
         _write_text(self.output_path, ds.json_save_as, dumps(document))
-        _write_extras(self.output_path, document, digest, paths, self.settings, written + _pelican_pages(self.context))
+        pages = written + _pelican_pages(self.context)
+        _write_extras(self.output_path, document, digest, paths, self.settings, ds, pages)
         if manifest is not None:
             manifest.save(page.recorded, self.output_path)
         _report(self.files_read, digest, page.skipped)
@@ -137,7 +138,9 @@ class ConsoleProgress:
             )
 
 
-def _write_extras(output_path: str, document: dict, digest: Digest, paths: SitePaths, settings, pages) -> None:
+def _write_extras(
+    output_path: str, document: dict, digest: Digest, paths: SitePaths, settings, ds: DigestSettings, pages
+) -> None:
     """Researchers' CSV files per story, the Atom feed, the sitemap and the offline search index."""
     by_id = {a["id"]: a for a in document["articles"]}
     for story in document["stories"]:
@@ -145,7 +148,6 @@ def _write_extras(output_path: str, document: dict, digest: Digest, paths: SiteP
         _write_text(output_path, files["quotes"], quotes_csv(story, by_id))
         _write_text(output_path, files["articles"], articles_csv(story, by_id))
     siteurl = settings.get("SITEURL") or ""
-    ds = validate_settings(settings)
     _write_text(
         output_path, ds.feed_save_as, atom_feed(document, settings.get("SITENAME", ""), siteurl, ds.feed_save_as)
     )

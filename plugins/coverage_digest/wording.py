@@ -363,7 +363,7 @@ def distinctive_terms(
         scored = []
         for term, y in mine.items():
             rest = total[term] - y
-            if rest:
+            if rest or total[term] == grand:  # used elsewhere, or the only word there is: nothing to compare
                 continue
             alpha = prior * total[term] / grand
             delta = math.log((y + alpha) / (n_mine + prior - y - alpha)) - math.log(
