@@ -77,6 +77,23 @@ def test_publication_dates_decide_the_direction_when_known():
     assert (derivation.article_id, derivation.from_article_id, derivation.direction) == ("a1", "a0", "published")
 
 
+def test_copies_of_one_source_are_derived_from_it_not_from_each_other():
+    """Three dated copies of a report: each copy's source is the original, not a sibling copy."""
+    dates = ("2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04")
+    articles, sentences, support = story(SOURCE, SOURCE, SOURCE, SOURCE, dates=dates)
+    found = find_derivations(articles, sentences, support)
+    assert [(d.article_id, d.from_article_id) for d in found] == [("a1", "a0"), ("a2", "a0"), ("a3", "a0")]
+
+
+def test_a_second_source_is_kept_when_it_explains_other_sentences():
+    first, second = SOURCE.split("\n\n"), INDEPENDENT.split("\n\n")
+    stitched = "\n\n".join(first[:4] + second[:4])
+    dates = ("2024-05-01", "2024-05-01", "2024-05-03")
+    articles, sentences, support = story(SOURCE, INDEPENDENT, stitched, dates=dates)
+    found = {(d.article_id, d.from_article_id) for d in find_derivations(articles, sentences, support)}
+    assert found == {("a2", "a0"), ("a2", "a1")}
+
+
 def test_shared_passages_are_located_in_both_texts():
     derived = (
         "Officials said that the old bridge over the river will be closed for repairs until June, and traffic diverted."

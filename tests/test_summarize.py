@@ -15,7 +15,7 @@ from coverage_digest.summarize import (
     summarize_story,
     target_length,
 )
-from coverage_digest.support import find_support
+from coverage_digest.support import MAX_LINKS, find_support
 
 A = (
     "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "
@@ -54,6 +54,15 @@ def test_summary_sentences_are_copied_and_cite_every_article_reporting_them():
             assert sentences[c.article_id][c.index].start == c.start
     first = summary.sentences[0]
     assert set(first.article_ids) == {"a0", "a1", "a2"}  # the flood itself: every outlet reports it
+
+
+def test_a_summary_sentence_cites_every_article_even_beyond_the_links_a_story_keeps():
+    copies = MAX_LINKS + 3
+    articles, sentences, support = story(A, *[B] * copies)
+    summary = summarize_story(articles, sentences, support, SummarySettings(min_sentences=2))
+    flood = next(s for s in summary.sentences if "240 homes" in s.text)
+    assert len(flood.article_ids) == copies + 1  # every copy, though support keeps only MAX_LINKS links per sentence
+    assert len(set(flood.article_ids)) == len(flood.article_ids)
 
 
 def test_the_same_fact_is_not_repeated():

@@ -132,3 +132,28 @@ def test_vectorize_is_shared_between_callers_and_read_only():
     assert support_module.vectorize(list(texts)) is matrix
     with pytest.raises(ValueError):
         matrix.data[0] = 2.0
+
+
+def test_a_sentence_copied_everywhere_keeps_its_best_links_and_counts_the_rest():
+    """Stored links stay bounded per sentence; the count, the weight and sentence_links still see every article."""
+    copies = support_module.MAX_LINKS + 4
+    articles, sentences = story(*[RIVER] * (copies + 1))
+    result = find_support(articles, sentences)
+    first = result.for_article("a0").sentences[0]
+    assert len(first.links) == support_module.MAX_LINKS
+    assert first.count == copies and first.more == 4
+    assert first.weight == pytest.approx(sum(1.0 for _ in range(copies)), abs=1e-3)
+    every = support_module.sentence_links(articles, sentences, [first.ref])[first.ref]
+    assert len(every) == copies
+    assert every[: support_module.MAX_LINKS] == first.links  # the kept links are the best of all, in the same order
+    item = result.for_article("a0")
+    assert item.partner_count == copies and len(item.partners) == min(copies, support_module.MAX_PARTNERS_KEPT)
+    assert item.partners[0] == ("a1", 3)  # every sentence of a0 is in a1 (ties: story order)
+
+
+def test_sentence_links_agree_with_find_support_below_the_cap():
+    articles, sentences = story(RIVER, REWRITE, COPY)
+    result = find_support(articles, sentences)
+    refs = [s.ref for item in result.articles for s in item.sentences]
+    every = support_module.sentence_links(articles, sentences, refs)
+    assert {ref: every[ref] for ref in refs} == {s.ref: s.links for item in result.articles for s in item.sentences}

@@ -229,24 +229,38 @@ def find_derivations(
         derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights, read)
         if derivation:
             found.append(derivation)
-    log.debug("reuse: %d derivations", len(found))
-    return tuple(sorted(found, key=lambda d: (order[d.article_id], order[d.from_article_id])))
+    kept = explained_away(found, order)
+    log.debug("reuse: %d derivations (%d explained by a better source)", len(kept), len(found) - len(kept))
+    return tuple(sorted(kept, key=lambda d: (order[d.article_id], order[d.from_article_id])))
+
+
+def explained_away(found: Sequence[Derivation], order: Mapping[str, int]) -> list[Derivation]:
+    """Per derived article, its best source, and other sources only for sentences the kept ones do not explain.
+
+    When several outlets carry one wire story, each copy aligns with every other: only the best-aligned source
+    (highest share, then strength, then earliest in the story) says who copied whom; another is kept when it accounts
+    for at least MIN_ALIGNED further sentences (an article stitched from two reports).
+    """
+    by_derived: dict[str, list[Derivation]] = defaultdict(list)
+    for d in found:
+        by_derived[d.article_id].append(d)
+    kept = []
+    for candidates in by_derived.values():
+        covered: set[int] = set()
+        for d in sorted(candidates, key=lambda d: (-d.share, -d.strength, order[d.from_article_id])):
+            mine = {pair.index for pair in d.aligned_pairs}
+            if not covered or len(mine - covered) >= MIN_ALIGNED:
+                kept.append(d)
+                covered |= mine
+    return kept
 
 
 def candidate_articles(support: Support, order: Mapping[str, int]) -> list[tuple[str, str]]:
     """Article pairs (story order) sharing at least two linked sentences, each article's MAX_PARTNERS best only."""
-    counts: Counter = Counter()
-    for item in support.articles:
-        for sentence in item.sentences:
-            for link in sentence.links:
-                counts[(item.article_id, link.target.article_id)] += 1
-    partners: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for (a, b), n in counts.items():
-        if n >= 2:
-            partners[a].append((-n, order[b], b))
     pairs = set()
-    for a, found in partners.items():
-        for _, _, b in sorted(found)[:MAX_PARTNERS]:
+    for item in support.articles:
+        a = item.article_id
+        for b, _ in [p for p in item.partners if p[1] >= 2][:MAX_PARTNERS]:
             pairs.add((a, b) if order[a] < order[b] else (b, a))
     return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
 

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from .records import Article, Sentence
-from .support import SentenceRef, Support, vectorize
+from .support import SentenceLink, SentenceRef, Support, sentence_links, vectorize
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +151,11 @@ def summarize_story(
     matrix, heads = both[: len(flat)], both[len(flat) :]
     sentence_of = {(s.article_id, s.index): s for s in flat}
     links = story_links(support, {key: row for row, key in enumerate(sentence_of)})
-    candidates = score_sentences(articles, sentences, links, matrix, heads, settings)
+    candidates = score_sentences(articles, sentences, support, matrix, heads, settings)
     chosen = select(candidates, matrix, target_length(articles, sentences, settings), settings, links)
-    picked = [cite(candidates[row], articles, support, sentence_of) for row in chosen]
+    refs = [SentenceRef(candidates[row].sentence.article_id, candidates[row].sentence.index) for row in chosen]
+    every = sentence_links(articles, sentences, refs)  # all citations, not only the links a story keeps
+    picked = [cite(candidates[row], articles, every[ref], sentence_of) for row, ref in zip(chosen, refs, strict=True)]
     single = single_outlet_claims(candidates, support, set(chosen), settings)
     log.debug("summary: %d of %d sentences from %d articles", len(picked), len(flat), len(articles))
     return Summary(tuple(picked), single, disagreements(list(sentence_of.values()), links))
@@ -214,14 +216,14 @@ def readable_alone(text: str, settings: SummarySettings) -> bool:
 def score_sentences(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
-    links: _Links,
+    support: Support,
     matrix: sparse.csr_matrix,
     headlines: sparse.csr_matrix,
     settings: SummarySettings,
 ) -> list[_Candidate]:
     """Every sentence with its relevance: closeness to the other articles, cross-outlet support, lead position."""
     closeness = closeness_to_others(articles, sentences, matrix, headlines, settings.headline_weight)
-    backing = np.bincount(links.source, weights=links.similarity, minlength=matrix.shape[0])
+    backing = np.array([s.weight for item in support.articles for s in item.sentences] or [0.0])
     others = max(1, len(articles) - 1)
     out, row = [], 0
     for k, article in enumerate(articles):
@@ -293,12 +295,11 @@ def select(
 def cite(
     candidate: _Candidate,
     articles: Sequence[Article],
-    support: Support,
+    links: Sequence[SentenceLink],
     sentence_of: Mapping[tuple[str, int], Sentence],
 ) -> SummarySentence:
-    """A summary sentence citing its own article and every article whose sentence reports the same thing."""
+    """A summary sentence citing its own article and every article whose sentence reports the same thing (`links`)."""
     s = candidate.sentence
-    links = support.for_article(s.article_id).sentences[s.index].links
     order = {a.id: k for k, a in enumerate(articles)}
     citations = [Citation(s.article_id, s.index, s.start, s.end, 1.0)]
     for link in sorted(links, key=lambda x: order[x.target.article_id]):

@@ -37,6 +37,11 @@ VERBATIM_MIN_COSINE = 0.6
 POSTING_CAP = 200  # terms in more sentences than this do not propose candidates (they still count in the cosine)
 PARTIAL_SHARE = 0.5  # share of the link threshold that the rarer terms alone must reach to propose a pair
 BLOCK_ROWS = 2048  # candidate rows computed at a time, to bound memory
+# A sentence copied by hundreds of outlets has hundreds of matches: a story keeps each sentence's best MAX_LINKS and
+# counts the rest, so what a story stores grows with its sentences, not with sentences times articles. Full lists are
+# computed on demand for the few sentences that need every citation (the summary's).
+MAX_LINKS = 8
+MAX_PARTNERS_KEPT = 24  # per article: the other articles sharing most sentences with it, by count
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +67,19 @@ class SentenceSupport:
     """One sentence and its best match in each other article that reports the same thing."""
 
     ref: SentenceRef
-    links: tuple[SentenceLink, ...]  # at most one per other article, best first
+    links: tuple[SentenceLink, ...]  # at most one per other article, best first; at most MAX_LINKS of them
+    count: int = 0  # other articles that report it (len(links) unless more than MAX_LINKS do)
+    weight: float = 0.0  # summed similarity of the best match in every one of them
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        """The other articles that support this sentence."""
+        """The other articles of the kept links (the best MAX_LINKS of `count`)."""
         return tuple(link.target.article_id for link in self.links)
+
+    @property
+    def more(self) -> int:
+        """Other articles that report it beyond the kept links."""
+        return self.count - len(self.links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +90,8 @@ class ArticleSupport:
     sentences: tuple[SentenceSupport, ...]  # indexed by sentence index
     shared: tuple[int, ...]  # indices of sentences at least one other article supports
     unique: tuple[int, ...]  # indices of sentences no other article supports: what only this outlet reports
+    partners: tuple[tuple[str, int], ...] = ()  # (other article, its sentences that report one of these), most first
+    partner_count: int = 0  # other articles sharing at least one sentence (len(partners) unless capped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +108,7 @@ class Support:
         raise KeyError(article_id)
 
     def links(self) -> tuple[SentenceLink, ...]:
-        """Every link, article by article and sentence by sentence."""
+        """Every kept link, article by article and sentence by sentence."""
         return tuple(link for item in self.articles for s in item.sentences for link in s.links)
 
 
@@ -182,20 +196,28 @@ def _read_only(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return matrix
 
 
-def candidate_pairs(matrix: sparse.csr_matrix, groups: np.ndarray, min_partial: float) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(
+    matrix: sparse.csr_matrix, groups: np.ndarray, min_partial: float, only: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Row pairs (i < j, different groups) whose dot product over terms held by at most POSTING_CAP rows is high.
 
+    With `only`, the pairs (i, j) of those rows i with every row j of another group, in both directions' stead.
     In a story of fewer than POSTING_CAP sentences no term is left out and this is exact; in a big one, a pair that is
     similar only through very common terms is missed, which is what keeps the work below all-pairs.
     """
     df = np.diff(matrix.tocsc().indptr)
     keep = np.flatnonzero((df >= 2) & (df <= POSTING_CAP))
     index = matrix[:, keep].tocsr()
+    sources = np.arange(index.shape[0]) if only is None else np.asarray(only, dtype=np.int64)
     rows_out, cols_out = [], []
-    for start in range(0, index.shape[0], BLOCK_ROWS):
-        block = (index[start : start + BLOCK_ROWS] @ index.T).tocoo()
-        rows = block.row + start
-        mask = (rows < block.col) & (groups[rows] != groups[block.col]) & (block.data >= min_partial)
+    for start in range(0, len(sources), BLOCK_ROWS):
+        chunk = sources[start : start + BLOCK_ROWS]
+        part = index[start : start + BLOCK_ROWS] if only is None else index[chunk]
+        block = (part @ index.T).tocoo()
+        rows = chunk[block.row]
+        mask = (groups[rows] != groups[block.col]) & (block.data >= min_partial)
+        if only is None:
+            mask &= rows < block.col
         rows_out.append(rows[mask])
         cols_out.append(block.col[mask])
     if not rows_out:
@@ -227,45 +249,137 @@ def find_support(
     sentences: Mapping[str, Sequence[Sentence]],
     threshold: float = LINK_THRESHOLD,
 ) -> Support:
-    """Link every sentence to its best match in each other article of the story, when similar enough."""
-    own = [tuple(sentences.get(a.id, ())) for a in articles]
-    flat = [s for group in own for s in group]
-    groups = np.repeat(np.arange(len(articles), dtype=np.int64), [len(g) for g in own])
-    sources = [SentenceRef(a.id, s.index) for a, group in zip(articles, own, strict=True) for s in group]
-    links: list[tuple[SentenceLink, ...]] = [()] * len(flat)
+    """Link every sentence to its best match in each other article of the story, when similar enough.
+
+    Each sentence keeps its MAX_LINKS best links and the count and summed similarity of all of them; each article
+    keeps the other articles it shares most sentences with (MAX_PARTNERS_KEPT) and how many it shares with in all.
+    """
+    own, flat, groups, sources = _story_rows(articles, sentences)
+    n = len(flat)
+    links: list[tuple[SentenceLink, ...]] = [()] * n
+    count, weight = np.zeros(n, dtype=np.int64), np.zeros(n)
+    partners: list[tuple[tuple[tuple[str, int], ...], int]] = [((), 0)] * len(articles)
     if flat:
+        here, there, cos = _best_matches([s.text for s in flat], groups, threshold)
+        count = np.bincount(here, minlength=n)
+        weight = np.bincount(here, weights=np.round(cos, 4), minlength=n)
+        partners = _partners(groups[here], groups[there], [a.id for a in articles])
+        rank = np.arange(len(here)) - np.concatenate([[0], np.cumsum(count)])[here]
+        kept = rank < MAX_LINKS
+        best = here[kept], there[kept], cos[kept]
         texts = [s.text for s in flat]
-        matrix = vectorize(texts)
-        rows, cols = candidate_pairs(matrix, groups, threshold * PARTIAL_SHARE)
-        cosines = pair_cosines(matrix, rows, cols)
-        keep = cosines >= threshold
-        rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
-        predicate = pair_cosines(vectorize(texts, name_weight=0.0), rows, cols)
-        keep = (predicate >= PREDICATE_MIN) | (cosines >= max(threshold, STRONG_LINK))
-        best = best_per_article(rows[keep], cols[keep], cosines[keep], groups, threshold)
-        targets = [SentenceRef(s.article_id, s.index) for s in flat]
-        links = links_by_row(sources, targets, best, link_kinds(texts, *best))
-    log.debug("support: %d sentences, %d linked", len(flat), sum(map(bool, links)))
+        links = links_by_row(sources, sources, best, link_kinds(texts, *best))
+    log.debug("support: %d sentences, %d linked", n, int(np.count_nonzero(count)))
     offsets = np.concatenate([[0], np.cumsum([len(g) for g in own])]).astype(int).tolist()
     return Support(
         tuple(
-            _article_support(article.id, sources[offsets[k] : offsets[k + 1]], links[offsets[k] : offsets[k + 1]])
+            _article_support(
+                article.id,
+                [
+                    SentenceSupport(ref, found, c, round(w, 4))
+                    for ref, found, c, w in zip(
+                        sources[offsets[k] : offsets[k + 1]],
+                        links[offsets[k] : offsets[k + 1]],
+                        count[offsets[k] : offsets[k + 1]].tolist(),
+                        weight[offsets[k] : offsets[k + 1]].tolist(),
+                        strict=True,
+                    )
+                ],
+                partners[k],
+            )
             for k, article in enumerate(articles)
         )
     )
 
 
+def sentence_links(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    refs: Sequence[SentenceRef],
+    threshold: float = LINK_THRESHOLD,
+) -> dict[SentenceRef, tuple[SentenceLink, ...]]:
+    """Every link of some sentences (not only the best MAX_LINKS), by the same rules as find_support."""
+    _, flat, groups, sources = _story_rows(articles, sentences)
+    row_of = {ref: k for k, ref in enumerate(sources)}
+    only = np.array(sorted({row_of[r] for r in refs if r in row_of}), dtype=np.int64)
+    found: dict[SentenceRef, tuple[SentenceLink, ...]] = {r: () for r in refs}
+    if not len(only):
+        return found
+    texts = [s.text for s in flat]
+    best = _best_matches(texts, groups, threshold, only)
+    for row, made in enumerate(links_by_row(sources, sources, best, link_kinds(texts, *best))):
+        if made:
+            found[sources[row]] = made
+    return found
+
+
+def _story_rows(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[list[tuple[Sentence, ...]], list[Sentence], np.ndarray, list[SentenceRef]]:
+    """A story's sentences as rows: per article, all of them, each row's article number, and each row's ref."""
+    own = [tuple(sentences.get(a.id, ())) for a in articles]
+    flat = [s for group in own for s in group]
+    groups = np.repeat(np.arange(len(articles), dtype=np.int64), [len(g) for g in own])
+    sources = [SentenceRef(a.id, s.index) for a, group in zip(articles, own, strict=True) for s in group]
+    return own, flat, groups, sources
+
+
+def _best_matches(
+    texts: Sequence[str], groups: np.ndarray, threshold: float, only: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, match, cosine) of every row's (or only those rows') best match in each other article, best first."""
+    matrix = vectorize(texts)
+    rows, cols = candidate_pairs(matrix, groups, threshold * PARTIAL_SHARE, only)
+    cosines = pair_cosines(matrix, rows, cols)
+    keep = cosines >= threshold
+    rows, cols, cosines = rows[keep], cols[keep], cosines[keep]
+    predicate = pair_cosines(vectorize(texts, name_weight=0.0), rows, cols)
+    keep = (predicate >= PREDICATE_MIN) | (cosines >= max(threshold, STRONG_LINK))
+    return best_per_article(rows[keep], cols[keep], cosines[keep], groups, threshold, symmetric=only is None)
+
+
+def _partners(
+    owner: np.ndarray, other: np.ndarray, ids: Sequence[str]
+) -> list[tuple[tuple[tuple[str, int], ...], int]]:
+    """Per article (from each link's article and its target's): the articles it shares most sentences with, with
+    the count (most first, ties in story order; at most MAX_PARTNERS_KEPT), and how many articles it shares with."""
+    n = len(ids)
+    keys, counts = np.unique(owner * n + other, return_counts=True)
+    owner, other = keys // n, keys % n
+    order = np.lexsort((other, -counts, owner))
+    owner, other, counts = owner[order].tolist(), other[order].tolist(), counts[order].tolist()
+    out: list[tuple[tuple[tuple[str, int], ...], int]] = [((), 0)] * n
+    start = 0
+    while start < len(owner):
+        end = start
+        while end < len(owner) and owner[end] == owner[start]:
+            end += 1
+        kept = min(end, start + MAX_PARTNERS_KEPT)
+        out[owner[start]] = (
+            tuple((ids[j], c) for j, c in zip(other[start:kept], counts[start:kept], strict=True)),
+            end - start,
+        )
+        start = end
+    return out
+
+
 def best_per_article(
-    rows: np.ndarray, cols: np.ndarray, cosines: np.ndarray, groups: np.ndarray, threshold: float
+    rows: np.ndarray,
+    cols: np.ndarray,
+    cosines: np.ndarray,
+    groups: np.ndarray,
+    threshold: float,
+    symmetric: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each row, its most similar row in each other group at or above the threshold (ties: the earlier row).
 
+    Pairs are read both ways when `symmetric` (each was found once), else only from `rows`.
     Returns (row, match, cosine) arrays ordered by row, then best match first (ties: the earlier match).
     """
     keep = cosines >= threshold
-    here = np.concatenate([rows[keep], cols[keep]]).astype(np.int64)
-    there = np.concatenate([cols[keep], rows[keep]]).astype(np.int64)
-    cos = np.concatenate([cosines[keep], cosines[keep]])
+    here = (np.concatenate([rows[keep], cols[keep]]) if symmetric else rows[keep]).astype(np.int64)
+    there = (np.concatenate([cols[keep], rows[keep]]) if symmetric else cols[keep]).astype(np.int64)
+    cos = np.concatenate([cosines[keep], cosines[keep]]) if symmetric else cosines[keep]
     order = np.lexsort((there, -cos, groups[there], here))
     here, there, cos = here[order], there[order], cos[order]
     first = np.ones(len(here), dtype=bool)
@@ -312,10 +426,9 @@ def links_by_row(
 
 
 def _article_support(
-    article_id: str, refs: Sequence[SentenceRef], links: Sequence[tuple[SentenceLink, ...]]
+    article_id: str, items: Sequence[SentenceSupport], partners: tuple[tuple[tuple[str, int], ...], int]
 ) -> ArticleSupport:
-    """One article's sentence supports, with its shared and unique sentence indices."""
-    items = tuple(SentenceSupport(ref, found) for ref, found in zip(refs, links, strict=True))
-    shared = tuple(s.ref.index for s in items if s.links)
-    unique = tuple(s.ref.index for s in items if not s.links)
-    return ArticleSupport(article_id, items, shared, unique)
+    """One article's sentence supports, with its shared and unique sentence indices and its partners."""
+    shared = tuple(s.ref.index for s in items if s.count)
+    unique = tuple(s.ref.index for s in items if not s.count)
+    return ArticleSupport(article_id, tuple(items), shared, unique, *partners)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from .analyse import ArticleAnalysis, StoryAnalysis
@@ -137,7 +136,6 @@ def article_view(
     quote_marks = _quote_marks(analysis, sa)
     marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
     headline_marks = [m for m, in_headline in quote_marks if in_headline]
-    shared_with = Counter(link.target.article_id for s in support.sentences for link in s.links)
     return {
         **article_card(article, paths),
         "outlet_evidence": article.outlet_evidence,
@@ -159,9 +157,9 @@ def article_view(
         ],
         "truncated_quotes": sum(1 for q in analysis.quotes if q.truncated),
         "shares": [
-            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n}
-            for other, n in sorted(shared_with.items(), key=lambda kv: (-kv[1], kv[0]))
+            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n} for other, n in support.partners
         ],
+        "more_shares": support.partner_count - len(support.partners),
         "unique": [analysis.sentences[i].text for i in support.unique],
         "derivations": [
             {
@@ -180,9 +178,12 @@ def article_view(
 def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
     marks = []
     for s in analysis.sentences:
-        others = sorted({links.outlet(link.target.article_id) for link in support.sentences[s.index].links})
+        found = support.sentences[s.index]
+        others = sorted({links.outlet(link.target.article_id) for link in found.links})
+        more = f"; and {found.more} more articles" if found.more else ""
         cls = "sentence shared" if others else "sentence unique"
-        title = ("Also reported by: " + "; ".join(others)) if others else "No other outlet in this story reports this"
+        alone = "No other outlet in this story reports this"
+        title = f"Also reported by: {'; '.join(others)}{more}" if others else alone
         marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls), ("title", title))))
     return marks
 
