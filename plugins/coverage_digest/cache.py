@@ -15,6 +15,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .pickling import dump
 from .records import Metadata, SeedFile
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class ResultCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                dump(value, fh)
             os.replace(fh.name, path)
         except OSError as exc:
             log.warning("cannot write the analysis cache in %s: %s", self.folder, exc)
