@@ -158,5 +158,20 @@ def reuse_slug(d: Derivation) -> str:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    """Serialise deterministically: sorted keys are not used, so the contract's field order is kept."""
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """Serialise deterministically, one article, story or skipped file per line, in the contract's field order.
+
+    Indented JSON goes through Python's slow pure-Python encoder (18 s for 10,000 articles); each record on its own
+    line keeps the file readable and diffable line by line, and encodes in C.
+    """
+    parts = []
+    for key, value in document.items():
+        head = json.dumps(key) + ": "
+        if isinstance(value, list) and value:
+            parts.append(head + "[\n" + ",\n".join(map(_compact, value)) + "\n]")
+        else:
+            parts.append(head + _compact(value))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
