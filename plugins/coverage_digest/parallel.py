@@ -1,7 +1,14 @@
-"""The one seam where per-article stages may run on several processes; results keep the input order."""
+"""The one seam where stages may run on several processes; results keep the input order.
+
+`map_items` ships each item to a worker (pure, picklable functions: what a cluster could run too). `map_inherited`
+is for work over data already in memory that would cost more to ship than to compute (a story's articles and
+analyses, the pages of a story): forked workers inherit the function and everything it refers to, and only the
+results travel back. Where the platform cannot fork, both run in this process.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,14 +24,15 @@ MIN_PARALLEL_ITEMS = 200
 
 
 def map_items(
-    fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int = MIN_PARALLEL_ITEMS, chunk: int = 0
+    fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int | None = None, chunk: int = 0
 ) -> list[R]:
-    """Apply a pure, picklable function to every item, in order; in parallel when there are at least min_items.
+    """Apply a pure, picklable function to every item, in order; in parallel when there are at least min_items
+    (default MIN_PARALLEL_ITEMS).
 
     `chunk`: items sent to a worker at a time (0: a share of the items; 1 balances items of very unequal cost).
     """
     count = workers or os.cpu_count() or 1
-    if count <= 1 or len(items) < max(2, min_items):
+    if count <= 1 or len(items) < max(2, MIN_PARALLEL_ITEMS if min_items is None else min_items):
         return [fn(item) for item in items]
     chunk = chunk or max(1, len(items) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:
@@ -34,3 +42,29 @@ def map_items(
 def _pickled(fn: Callable[[T], R], item: T) -> bytes:
     """fn(item), pickled in the worker by the records' fast pickler."""
     return dumps(fn(item))
+
+
+_INHERITED: Callable[[int], object] | None = None  # the function forked workers of map_inherited call
+
+
+def map_inherited(fn: Callable[[int], R], count: int, workers: int = 0, min_items: int = 2) -> list[R]:
+    """[fn(0), ..., fn(count - 1)] on forked workers that inherit fn and its data, one index at a time, in order.
+
+    Callers order the indices largest job first, so that no long job starts last.
+    """
+    global _INHERITED
+    processes = min(workers or os.cpu_count() or 1, count)
+    if processes <= 1 or count < max(2, min_items) or "fork" not in multiprocessing.get_all_start_methods():
+        return [fn(i) for i in range(count)]
+    _INHERITED = fn
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return [loads(data) for data in pool.imap(_call_inherited, range(count), chunksize=1)]
+    finally:
+        _INHERITED = None
+
+
+def _call_inherited(index: int) -> bytes:
+    """In a forked worker: the inherited function's result for one index, pickled."""
+    assert _INHERITED is not None, "map_inherited workers must be forked after _INHERITED is set"
+    return dumps(_INHERITED(index))

@@ -11,7 +11,7 @@ from .cache import ResultCache, cache_key
 from .clean import clean_article
 from .group import GroupSettings, StoryGroup, group_articles
 from .ingest import ingest_file
-from .parallel import map_items
+from .parallel import map_inherited, map_items
 from .records import Article, Metadata, RawArticle, SeedFile, Skipped
 from .sentences import split_article
 from .settings import DigestSettings
@@ -19,6 +19,7 @@ from .sidecar import Sidecar
 
 log = logging.getLogger(__name__)
 FileResult = tuple[Article, ArticleAnalysis] | Skipped
+MIN_PARALLEL_STORIES = 50  # stories to analyse before worker processes pay for themselves
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def build_digest(
     report("grouped into stories", len(stories), len(stories))
     fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=False) if not isinstance(r, Skipped)}
     story_keys = [story_key(story, fingerprint) for story in stories] if cache else []
-    story_analyses = analyse_stories(stories, articles, analyses, story_keys, cache, report)
+    story_analyses = analyse_stories(stories, articles, analyses, story_keys, cache, report, settings.workers)
     if cache:
         cache.prune(set(keys) | set(story_keys))
     return Digest(articles, stories, skipped, analyses, story_analyses, tuple(story_keys))
@@ -86,17 +87,21 @@ def analyse_stories(
     keys: list[str],
     cache: ResultCache | None,
     report: Progress,
+    workers: int = 1,
 ) -> tuple[StoryAnalysis, ...]:
     """The reduce half: each story compared across its outlets (stories are independent: a cluster could split them)."""
     by_id = {a.id: a for a in articles}
     per_article = {a.article_id: a for a in analyses}
     results: list[StoryAnalysis | None] = [cache.get(k) for k in keys] if cache else [None] * len(stories)
     results = [replace(r, story=s) if r is not None else None for r, s in zip(results, stories, strict=True)]
-    todo = [i for i, r in enumerate(results) if r is None]
-    tasks = [_story_task(stories[i], by_id, per_article) for i in todo]
-    # In-process: a story's analysis is large (every sentence link), and shipping it back from a worker cost more
-    # than the second core saved (measured at 1,000 articles: 31 s with two workers, 27 s with one).
-    for i, result in zip(todo, map(analyse_story_task, tasks), strict=True):
+    # Largest first, one story at a time: story costs differ a thousandfold, and a big one left last idles a core.
+    todo = sorted((i for i, r in enumerate(results) if r is None), key=lambda i: -len(stories[i].article_ids))
+
+    def job(k: int) -> StoryAnalysis:
+        return analyse_story_task(_story_task(stories[todo[k]], by_id, per_article))
+
+    done = map_inherited(job, len(todo), workers, min_items=MIN_PARALLEL_STORIES)
+    for i, result in zip(todo, done, strict=True):
         results[i] = result
         if cache:
             cache.put(keys[i], result)

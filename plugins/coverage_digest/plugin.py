@@ -21,7 +21,8 @@ from .export import digest_document, dumps, reuse_slug
 from .feeds import atom_feed, sitemap
 from .group import OverrideError
 from .manifest import PageManifest, page_key
-from .pipeline import Digest, build_digest
+from .parallel import map_inherited
+from .pipeline import MIN_PARALLEL_STORIES, Digest, build_digest
 from .records import Skipped
 from .search_index import build_index, story_docs
 from .seedfolder import find_sidecar, read_seed_folder
@@ -79,9 +80,7 @@ class DigestGenerator(Generator):
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
         written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (ds.search_save_as, None)]
-        keys = digest.story_keys or (None,) * len(digest.story_analyses)
-        for sa, key in zip(digest.story_analyses, keys, strict=True):
-            written += self._write_story(page, sa, key, articles, analysis_of)
+        written += self._write_stories(writer, manifest, page, articles, analysis_of)
         document = digest_document(digest, paths)
         _write_text(self.output_path, ds.json_save_as, dumps(document))
         pages = written + _pelican_pages(self.context)
@@ -89,6 +88,25 @@ class DigestGenerator(Generator):
         if manifest is not None:
             manifest.save(page.recorded, self.output_path)
         _report(self.files_read, digest, page.skipped)
+
+    def _write_stories(self, writer, manifest, page, articles, analysis_of) -> list[tuple[str, str | None]]:
+        """Every story's pages, on forked workers for big builds (largest story first); their records merged here."""
+        stories = self.digest.story_analyses
+        keys = self.digest.story_keys or (None,) * len(stories)
+        order = sorted(range(len(stories)), key=lambda k: -len(stories[k].story.article_ids))
+
+        def job(n: int) -> tuple[list[tuple[str, str | None]], dict[str, str], int]:
+            mine = _PageWriter(writer, self, self.context, manifest)
+            k = order[n]
+            return self._write_story(mine, stories[k], keys[k], articles, analysis_of), mine.recorded, mine.skipped
+
+        results = map_inherited(job, len(order), self.digest_settings.workers, min_items=MIN_PARALLEL_STORIES)
+        by_story: list[list[tuple[str, str | None]]] = [[] for _ in stories]
+        for k, (written, recorded, skipped) in zip(order, results, strict=True):
+            by_story[k] = written
+            page.recorded.update(recorded)
+            page.skipped += skipped
+        return [item for items in by_story for item in items]
 
     def _write_story(self, page, sa, key, articles, analysis_of) -> list[tuple[str, str | None]]:
         """A story's page, its aligned views and its articles' pages, each kept when what it shows is unchanged."""
