@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from test_quotes import make_article, seed_article
 
+from coverage_digest import quote_match
 from coverage_digest.quote_match import is_paraphrase, match_quotes, normalise, relation, word_diff
 from coverage_digest.quotes import extract_quotes
 from coverage_digest.speakers import canonical_speakers
@@ -167,3 +171,61 @@ def test_seed_leaders_of_the_world_is_a_variant(seed_table) -> None:
     assert len(rows) == 1 and outlets(rows[0]) == ["000", "004"]
     assert sorted(o.match for o in rows[0].occurrences) == ["variant", "verbatim"]
     assert rows[0].speaker == "Benjamin Netanyahu"
+
+
+def reference_word_diff(canonical: str, text: str) -> tuple[tuple[str, str], ...]:
+    """The plain form of `word_diff`: difflib on every pair, verbatim or not."""
+    old, new = canonical.split(), text.split()
+    key = lambda w: normalise(w) or w  # noqa: E731
+    out = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
+        a=[*map(key, old)], b=[*map(key, new)], autojunk=False
+    ).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(new[b1:b2])))
+            continue
+        out += [("delete", " ".join(old[a1:a2]))] if a2 > a1 else []
+        out += [("insert", " ".join(new[b1:b2]))] if b2 > b1 else []
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("canonical", "text"),
+    [("We will “win” — again,", 'we will "WIN" - again.'), ("", ""), ("“ ”", "-"), ("a b a b", "a b a b"),
+     ("the bridge is safe now", "the bridge is safe"), ("a b", "a c b"), ("x", "")],
+)  # fmt: skip
+def test_word_diff_is_difflib_on_word_keys(canonical: str, text: str) -> None:
+    assert word_diff(canonical, text) == reference_word_diff(canonical, text)
+
+
+def reference_groups(quotes, who) -> list[list[int]]:
+    """The plain form of the grouping: every pair of quotations under a blocking key, then leader clustering."""
+    read = tuple(quote_match._read(q.text) for q in quotes)
+    postings = defaultdict(list)
+    for index, keys in enumerate(quote_match._block_keys(read)):
+        for key in keys:
+            postings[key].append(index)
+    earlier = defaultdict(set)
+    for members in postings.values():
+        for i, j in itertools.combinations(members[: quote_match.MAX_POSTING], 2):
+            earlier[j].add(i)
+
+    def links(i: int, lead: int) -> bool:
+        return bool(quote_match._link(quotes[i], quotes[lead], read[i], read[lead], who[i], who[lead]))
+
+    leader_of, groups = {}, {}
+    for index in range(len(quotes)):
+        leaders = sorted({leader_of[i] for i in earlier[index]})
+        leader_of[index] = next((lead for lead in leaders if links(index, lead)), index)
+        groups.setdefault(leader_of[index], []).append(index)
+    return list(groups.values())
+
+
+@pytest.mark.parametrize("max_posting", [1, 2, 3, 400])
+def test_grouping_compares_what_every_pair_under_a_key_would(monkeypatch, max_posting: int) -> None:
+    monkeypatch.setattr(quote_match, "MAX_POSTING", max_posting)
+    quotes = tuple(q for p in sorted(SEEDS.glob("*.txt")) for q in extract_quotes(seed_article(p)))
+    quotes += tuple(q for q in extract_quotes(make_article("“Yes,” she said. “Yes.” “No,” he said. “Yes”")))
+    who = tuple(q.speaker for q in quotes)
+    read = tuple(quote_match._read(q.text) for q in quotes)
+    assert quote_match._group(quotes, who, read) == reference_groups(quotes, who)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
-from seed_articles import article_from_text, seed_articles
+from seed_articles import article_from_text, make_article, seed_articles
 
 from coverage_digest.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
 
@@ -96,3 +97,61 @@ def test_distinctive_terms_when_one_outlet_has_a_single_word():
 
     articles = (make_article("Netanyahu", article_id="a"), make_article("Netanyahu spoke.", article_id="b"))
     assert compare_wording(articles).distinctive == ()
+
+
+# --- the fast paths agree with the plain definitions --------------------------------------------------------------
+
+TRICKY = (
+    "Cease fire, cease-fire  and ceasefire’s talks. Hamas' fighters—and Hamas’s; defen ce, colo ur, organ ise.\n"
+    "The U.S.-backed ‘truce’ held:\tit didn't. Émile Zola’s Über-café 42nd x y ab cd"
+)
+SPLIT_ENDINGS = ("defen", "ce", "colo", "ur", "our", "ours", "organ", "is", "ising", "ised", "ises", "Israel's")
+
+
+def test_words_are_the_word_pattern_matches():
+    from coverage_digest.wording import _WORD, _pairs, _words
+
+    for text in (TRICKY, "", "   ", "one", "a b", " lone-word "):
+        article = make_article(text)
+        words, matches = _words(article), list(_WORD.finditer(article.text))
+        assert words.written == tuple(m.group(0) for m in matches)
+        assert words.starts == tuple(m.start() for m in matches)
+        assert words.ends == tuple(m.end() for m in matches)
+        assert words.spaced == tuple(article.text[a.end() : b.start()] == " " for a, b in itertools.pairwise(matches))
+        assert words.distinct == {*words.written, *_pairs(words)}
+
+
+def test_compound_form_is_the_spelling_form_of_the_pair():
+    from coverage_digest.wording import _WORD, _compound_form, _spelling_form
+
+    written = [*_WORD.findall(TRICKY), *SPLIT_ENDINGS]
+    for first, second in itertools.product(written, repeat=2):
+        assert _compound_form(first, second) == _spelling_form(f"{first.lower()} {second.lower()}")
+
+
+def test_lexicon_scan_finds_what_one_group_per_term_finds():
+    import re
+
+    from coverage_digest.wording import _LEXICON_RE, _LEXICON_TERMS
+
+    grouped = re.compile(  # the plain form: each alternative a named group around its pattern
+        r"(?<![\w-])(?=[a-z])(?:"
+        + "|".join(rf"(?P<t{i}>{p})(?![\w-])" for i, (_, _, p) in enumerate(_LEXICON_TERMS))
+        + ")",
+        re.IGNORECASE,
+    )
+    for article in (*seed_articles(), make_article(TRICKY)):
+        found = [(m.span(), m.lastgroup) for m in _LEXICON_RE.finditer(article.text)]
+        assert found == [(m.span(), m.lastgroup) for m in grouped.finditer(article.text)]
+
+
+def test_distinctive_term_occurrences_point_at_the_text():
+    articles = _articles(
+        "The regime cracked down. The stand alone regime jailed critics. Stand alone, they said.",
+        "The government cracked down. Police arrested critics on Monday.",
+    )
+    found = distinctive_terms(articles)
+    assert found and all(len(d.occurrences) == d.count for d in found)
+    for term in found:
+        for o in term.occurrences:
+            assert articles[int(o.article_id[1:])].text[o.start : o.end] == o.text

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,8 @@ MAX_POSTING = 400
 
 _MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+(?:'\w+)*")
+_SPACES = re.compile(r"\s+")
+_FINAL_PUNCTUATION = re.compile(r"[\s.,;:!?'\"-]+$")
 STOPWORDS = words_of(
     """a an the and or but if of in on at to for from by with as is are was were be been being it its this that these
     those there here he she they we i you his her their our my your me him them us not no do does did have has had
@@ -69,8 +72,8 @@ class QuoteTable:
 
 def normalise(text: str) -> str:
     """Lower case, straight marks, hyphens for dashes, single spaces, no final punctuation."""
-    text = re.sub(r"\s+", " ", text.translate(_MARKS).lower()).strip()
-    return re.sub(r"[\s.,;:!?'\"-]+$", "", text)
+    text = _SPACES.sub(" ", text.translate(_MARKS).lower()).strip()
+    return _FINAL_PUNCTUATION.sub("", text)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -78,33 +81,52 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalise(text)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A quotation's text read once: normalised, its words, and its content words (stop words dropped)."""
+
+    norm: str
+    words: tuple[str, ...]
+    content: tuple[str, ...]
+
+
+def _read(text: str) -> _Reading:
+    """Normalise and tokenise a text once, for every comparison it takes part in."""
+    norm = normalise(text)
+    tokens = tuple(_WORD.findall(norm))
+    return _Reading(norm, tokens, tuple(w for w in tokens if w not in STOPWORDS))
+
+
 def relation(a: str, b: str) -> str | None:
     """ "verbatim", "variant" or None for two printings of a statement (speaker not considered)."""
-    norm_a, norm_b = normalise(a), normalise(b)
-    if norm_a == norm_b:
+    return _relation(_read(a), _read(b))
+
+
+def _relation(a: _Reading, b: _Reading) -> str | None:
+    """`relation` of two texts already read."""
+    if a.norm == b.norm:
         return "verbatim"
-    words_a, words_b = words(a), words(b)
-    short, long_ = sorted((words_a, words_b), key=len)
+    short, long_ = sorted((a.words, b.words), key=len)
     if len(short) >= MIN_CONTAINED_WORDS and f" {' '.join(short)} " in f" {' '.join(long_)} ":
         return "variant"
-    if min(len(words_a), len(words_b)) >= MIN_CONTAINED_WORDS and fuzz.ratio(norm_a, norm_b) >= VARIANT_RATIO:
+    if min(len(a.words), len(b.words)) >= MIN_CONTAINED_WORDS and fuzz.ratio(a.norm, b.norm) >= VARIANT_RATIO:
         return "variant"
     return None
 
 
 def is_paraphrase(a: str, b: str) -> bool:
     """Say whether two wordings (by the same speaker) share enough content words, and a pair of them in order."""
-    content_a, content_b = _content(a), _content(b)
+    return _paraphrase(_read(a).content, _read(b).content)
+
+
+def _paraphrase(content_a: tuple[str, ...], content_b: tuple[str, ...]) -> bool:
+    """`is_paraphrase` of two texts' content words."""
     if len(content_a) < 3 or len(content_b) < 3:
         return False
     shared = set(content_a) & set(content_b)
     if len(shared) / min(len(set(content_a)), len(set(content_b))) < PARAPHRASE_OVERLAP:
         return False
     return bool(set(itertools.pairwise(content_a)) & set(itertools.pairwise(content_b)))
-
-
-def _content(text: str) -> tuple[str, ...]:
-    return tuple(w for w in words(text) if w not in STOPWORDS)
 
 
 def match_quotes(articles: tuple[Article, ...], quotes: tuple[Quote, ...]) -> QuoteTable:
@@ -116,10 +138,11 @@ def match_quotes(articles: tuple[Article, ...], quotes: tuple[Quote, ...]) -> Qu
         (q.speaker, q.speaker_kind or "person", q.speaker_as_written, q.role) for q in quotes if q.speaker
     )
     who = tuple(speakers[q.speaker].name if q.speaker in speakers else None for q in quotes)
-    groups = _group(quotes, who)
+    read = tuple(_read(q.text) for q in quotes)
+    groups = _group(quotes, who, read)
     rows, fragments, used = [], [], set()
     for members in groups:
-        row = _row(quotes, who, members, speakers, used)
+        row = _row(quotes, who, read, members, used)
         single = len({quotes[m].article_id for m in members}) == 1
         (fragments if single and all(quotes[m].kind == "fragment" for m in members) else rows).append(row)
     first = {q.id: (order.get(q.article_id, len(order)), q.article_id, q.start) for q in quotes}
@@ -135,56 +158,74 @@ def match_quotes(articles: tuple[Article, ...], quotes: tuple[Quote, ...]) -> Qu
     )
 
 
-def _candidates(quotes: tuple[Quote, ...], who: tuple[str | None, ...]):
-    """Pairs worth comparing: quotations that share one of their rarest words (blocking keeps this sub-quadratic)."""
-    tokens = [set(words(q.text)) for q in quotes]
+def _block_keys(read: tuple[_Reading, ...]) -> list[list[str]]:
+    """Each quotation's blocking keys: its rarest words another quotation shares, and its whole normalised text.
+
+    Quotations are compared only when they share a key; the whole-text key pairs verbatim repeats of short (one-word)
+    quotes, which share all their words.
+    """
+    tokens = [set(r.words) for r in read]
     frequency = Counter(t for ts in tokens for t in ts)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, ts in enumerate(tokens):
+    keys = []
+    for ts, r in zip(tokens, read, strict=True):
         shared = [t for t in ts if frequency[t] > 1]  # a word no other quotation has cannot pair anything
-        keys = sorted(shared, key=lambda t: (t in STOPWORDS, frequency[t], t))[:BLOCK_KEYS]
-        for key in keys:
-            postings[key].append(index)
-    # Verbatim repeats of short quotes (one word) share all their words: index them whole too.
-    for index, q in enumerate(quotes):
-        postings["\x00" + normalise(q.text)].append(index)
-    pairs = set()
-    for members in postings.values():
-        for a, i in enumerate(members[:MAX_POSTING]):
-            for j in members[a + 1 : MAX_POSTING]:
-                pairs.add((i, j) if i < j else (j, i))
-    return sorted(pairs)
+        keys.append([*sorted(shared, key=lambda t: (t in STOPWORDS, frequency[t], t))[:BLOCK_KEYS], "\x00" + r.norm])
+    return keys
 
 
-def _link(a: Quote, b: Quote, who_a: str | None, who_b: str | None) -> str | None:
-    found = relation(a.text, b.text)
+def _link(a: Quote, b: Quote, read_a: _Reading, read_b: _Reading, who_a: str | None, who_b: str | None) -> str | None:
+    found = _relation(read_a, read_b)
     if found:
         return found
-    if who_a and who_a == who_b and a.article_id != b.article_id and is_paraphrase(a.text, b.text):
+    if who_a and who_a == who_b and a.article_id != b.article_id and _paraphrase(read_a.content, read_b.content):
         return "paraphrase"
     return None
 
 
-def _group(quotes: tuple[Quote, ...], who: tuple[str | None, ...]) -> list[list[int]]:
-    """Leader clustering: a quotation joins the earliest group whose first member it matches (no chains)."""
-    earlier: dict[int, list[int]] = defaultdict(list)
-    for i, j in _candidates(quotes, who):
-        earlier[j].append(i)
-    leader_of: dict[int, int] = {}
+def _group(quotes: tuple[Quote, ...], who: tuple[str | None, ...], read: tuple[_Reading, ...]) -> list[list[int]]:
+    """Leader clustering: a quotation joins the earliest group whose first member it matches (no chains).
+
+    Candidates are the leaders of earlier quotations sharing a blocking key with it; only the first MAX_POSTING
+    quotations under a key take part, so each quotation is tried against at most (BLOCK_KEYS + 1) * MAX_POSTING
+    leaders, and each key keeps the set of its leaders rather than every pair of its quotations.
+    """
+    keys = _block_keys(read)
+    leaders: dict[str, set[int]] = defaultdict(set)  # key -> leaders of the quotations under it so far
+    size: Counter[str] = Counter()  # key -> quotations under it so far
     groups: dict[int, list[int]] = {}
     for index in range(len(quotes)):
-        leaders = sorted({leader_of[j] for j in earlier[index]})
-        home = next((lead for lead in leaders if _link(quotes[index], quotes[lead], who[index], who[lead])), index)
-        leader_of[index] = home
+        mine = [key for key in keys[index] if size[key] < MAX_POSTING]
+        candidates = sorted(set().union(*(leaders[key] for key in mine)))
+        home = next(
+            (
+                lead
+                for lead in candidates
+                if _link(quotes[index], quotes[lead], read[index], read[lead], who[index], who[lead])
+            ),
+            index,
+        )
         groups.setdefault(home, []).append(index)
+        for key in mine:
+            size[key] += 1
+            leaders[key].add(home)
     return list(groups.values())
 
 
-def _row(quotes, who, members: list[int], speakers: dict[str, Speaker], used: set[str]) -> QuoteRow:
-    versions = Counter(normalise(quotes[m].text) for m in members)
-    canonical = max(members, key=lambda m: (versions[normalise(quotes[m].text)], len(quotes[m].text), -m))
+def _row(quotes, who, read, members: list[int], used: set[str]) -> QuoteRow:
+    versions = Counter(read[m].norm for m in members)
+    canonical = max(members, key=lambda m: (versions[read[m].norm], len(quotes[m].text), -m))
     text = quotes[canonical].text
-    occurrences = tuple(_occurrence(quotes[m], text, who[m]) for m in members)
+    old = text.split()
+    old_keys = [_word_key(w) for w in old]
+    occurrences = tuple(
+        Occurrence(
+            quote=quotes[m],
+            match=_relation(read[m], read[canonical]) or "paraphrase",
+            diff=_diff(old, old_keys, quotes[m].text.split()),
+            speaker=who[m],
+        )
+        for m in members
+    )
     named = Counter(who[m] for m in members if who[m])
     speaker = max(sorted(named), key=lambda n: named[n]) if named else None
     roles = sorted({quotes[m].role for m in members if quotes[m].role})
@@ -196,7 +237,7 @@ def _row(quotes, who, members: list[int], speakers: dict[str, Speaker], used: se
     if any(quotes[m].truncated for m in members):
         flags.append("truncated")
     return QuoteRow(
-        id=_row_id(speaker, text, used),
+        id=_row_id(speaker, read[canonical].norm, used),
         speaker=speaker,
         roles=tuple(roles),
         text=text,
@@ -206,16 +247,24 @@ def _row(quotes, who, members: list[int], speakers: dict[str, Speaker], used: se
     )
 
 
-def _occurrence(quote: Quote, canonical: str, speaker: str | None) -> Occurrence:
-    match = relation(quote.text, canonical) or "paraphrase"
-    return Occurrence(quote=quote, match=match, diff=word_diff(canonical, quote.text), speaker=speaker)
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """A word as the diff compares it: as the matcher does (normalised), or as written when nothing is left."""
+    return normalise(word) or word
 
 
 def word_diff(canonical: str, text: str) -> tuple[tuple[str, str], ...]:
     """Word-level differences of a printing against the canonical wording: equal, insert and delete runs."""
-    old, new = canonical.split(), text.split()
-    key = lambda w: normalise(w) or w  # noqa: E731 - compare words as the matcher does
-    matcher = difflib.SequenceMatcher(a=[key(w) for w in old], b=[key(w) for w in new], autojunk=False)
+    old = canonical.split()
+    return _diff(old, [_word_key(w) for w in old], text.split())
+
+
+def _diff(old: list[str], old_keys: list[str], new: list[str]) -> tuple[tuple[str, str], ...]:
+    """`word_diff` of the canonical words (with their keys) and a printing's words."""
+    new_keys = [_word_key(w) for w in new]
+    if new_keys == old_keys:  # a verbatim printing: one equal run (what the matcher finds), none when both are empty
+        return (("equal", " ".join(new)),) if new else ()
+    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
     out: list[tuple[str, str]] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
@@ -228,8 +277,9 @@ def word_diff(canonical: str, text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _row_id(speaker: str | None, text: str, used: set[str]) -> str:
-    digest = hashlib.sha1(f"{speaker or ''}|{normalise(text)}".encode()).hexdigest()[:10]
+def _row_id(speaker: str | None, norm: str, used: set[str]) -> str:
+    """A stable id from the speaker and the normalised canonical text, suffixed when a story has it twice."""
+    digest = hashlib.sha1(f"{speaker or ''}|{norm}".encode()).hexdigest()[:10]
     row_id, n = f"quote-{digest}", 2
     while row_id in used:
         row_id, n = f"quote-{digest}-{n}", n + 1

@@ -14,9 +14,10 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, pairwise
 
 from .records import Article
 
@@ -114,19 +115,22 @@ LEXICON: dict[str, tuple[tuple[str, str], ...]] = {
         ("admitted", r"admitted"),
     ),
 }
-# One scan for the whole lexicon: multi-word terms first, so "terrorist group" wins over "terrorist".
+# One scan for the whole lexicon: multi-word terms first, so "terrorist group" wins over "terrorist". Each term's
+# group is empty and follows its pattern (it only names the term): the scan is three times faster than with every
+# alternative opening a group.
 _LEXICON_TERMS = sorted(
     ((family, term, pattern) for family, terms in LEXICON.items() for term, pattern in terms),
     key=lambda t: ("\\s" not in t[2], t[0], t[1]),
 )
 _LEXICON_RE = re.compile(
     r"(?<![\w-])(?=[a-z])(?:"
-    + "|".join(rf"(?P<t{i}>{p})(?![\w-])" for i, (_, _, p) in enumerate(_LEXICON_TERMS))
+    + "|".join(rf"(?:{p})(?![\w-])(?P<t{i}>)" for i, (_, _, p) in enumerate(_LEXICON_TERMS))
     + ")",
     re.IGNORECASE,
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # a text as gap, word, gap, word, ..., gap
 _BRITISH = (
     (re.compile(r"ence$"), "ense"),
     (re.compile(r"([a-z]{3})our(s?)$"), r"\1or\2"),
@@ -247,12 +251,33 @@ def lexicon_families(articles: Iterable[Article]) -> tuple[TermFamily, ...]:
     return tuple(_family(name, "lexicon", found[name]) for name in LEXICON if name in found)
 
 
-Words = tuple[tuple[str, int, int, str], ...]  # (lower-cased word, start, end, as written) for every word of a text
+Item = str | tuple[str, str]  # a word as written, or two words as written that a single space joins ("cease fire")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Every word of a text, read once: as written, its offsets, and whether a single space joins it to the next."""
+
+    written: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    spaced: tuple[bool, ...]  # spaced[i]: the text between word i and word i + 1 is exactly " "
+    distinct: frozenset[Item]  # the distinct words, and pairs of words a single space joins
 
 
 def _words(article: Article) -> Words:
-    """(lower-cased word, start, end, as written) for every word of the text."""
-    return tuple((m.group(0).lower(), m.start(), m.end(), m.group(0)) for m in _WORD.finditer(article.text))
+    """Every word of the text: one split into gaps and words, offsets summed from their lengths."""
+    parts = _WORD_SPLIT.split(article.text)
+    bounds = tuple(accumulate(map(len, parts)))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
+    written, spaced = tuple(parts[1::2]), tuple(map(" ".__eq__, parts[2:-1:2]))
+    return Words(
+        written, bounds[0:-1:2], bounds[1::2], spaced, frozenset((*written, *compress(pairwise(written), spaced)))
+    )
+
+
+def _pairs(words: Words) -> Iterator[tuple[str, str]]:
+    """Adjacent words, as written, that a single space joins ("cease fire"), in text order."""
+    return compress(pairwise(words.written), words.spaced)
 
 
 def _read(articles: Iterable[Article], words: Mapping[str, Words] | None) -> dict[str, Words]:
@@ -270,30 +295,76 @@ def _spelling_form(form: str) -> tuple[str, str] | None:
     return spelling_key(form), form
 
 
+# Endings where `spelling_key` does more than drop spaces and hyphens: a possessive (of the form), a British
+# spelling (of the form without spaces and hyphens). Keep in step with `spelling_key` and `_BRITISH`.
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")
+_BRITISH_ENDINGS = ("ence", "our", "ours", "ise", "ised", "ises", "ising")
+
+
+def _compound_form(first: str, second: str) -> tuple[str, str] | None:
+    """`_spelling_form` of two words a single space joins: the same, without regular expressions for most pairs.
+
+    Most adjacent pairs of a story occur once, so a cache does not help; their key is the lower-cased pair without
+    space and hyphens unless it ends like a possessive or a British spelling.
+    """
+    form = f"{first.lower()} {second.lower()}"
+    key = form.replace(" ", "").replace("-", "")
+    if len(form) < 4 or form.endswith(_POSSESSIVE_ENDINGS) or key.endswith(_BRITISH_ENDINGS):
+        return _spelling_form(form)
+    return key, form
+
+
+def _spelling_item(item: Item) -> tuple[str, str] | None:
+    """`_spelling_form` of a word or a space-joined pair as written (lower-cased, the pair with one space)."""
+    return _spelling_form(item.lower()) if isinstance(item, str) else _compound_form(*item)
+
+
 def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
     """Words and hyphenated/spaced compounds written differently by different outlets but with one spelling key."""
     articles = tuple(articles)
     read = _read(articles, words)
-    # key -> [(form, outlet, article index, start, end)]; occurrences are built only for the families kept.
+    items = [read[a.id].distinct for a in articles]
+    # Keys are found on the story's distinct words and pairs; occurrences are built only for the families kept.
+    keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
+    for item in set().union(*items):
+        found = _spelling_item(item)
+        if found:
+            keyed[found[0]][item] = found[1]
+    varied: dict[Item, tuple[str, str]] = {}  # word or pair -> (key, form), for keys written more than one way
+    for key, members in keyed.items():
+        variants = set(members.values())
+        if len(variants) > 1 and not all(" " in f for f in variants):
+            varied.update((item, (key, form)) for item, form in members.items())
+    outlets: dict[str, set[str]] = defaultdict(set)  # key -> outlets writing it, for those keys
+    for article, mine in zip(articles, items, strict=True):
+        for item in varied.keys() & mine:
+            outlets[varied[item][0]].add(article.display_outlet)
+    kept = {item: found for item, found in varied.items() if len(outlets[found[0]]) > 1}
+    spots = _spelling_spots(articles, read, items, kept)
+    return tuple(_family(key, "spelling", _occurrences(articles, spots[key])) for key in sorted(spots))
+
+
+def _spelling_spots(
+    articles: tuple[Article, ...],
+    read: Mapping[str, Words],
+    items: list[frozenset[Item]],
+    kept: Mapping[Item, tuple[str, str]],
+) -> dict[str, list[tuple[str, str, int, int, int]]]:
+    """Spelling key -> (form, outlet, article index, start, end) for the words and pairs kept, in text order."""
     spots: dict[str, list[tuple[str, str, int, int, int]]] = defaultdict(list)
     for index, article in enumerate(articles):
-        words, text, outlet = read[article.id], article.text, article.display_outlet
-        for i, (low, start, end, _) in enumerate(words):
-            found = _spelling_form(low)
-            if found:
-                spots[found[0]].append((found[1], outlet, index, start, end))
-            if i + 1 < len(words) and text[end : words[i + 1][1]] == " ":  # "cease fire"
-                found = _spelling_form(low + " " + words[i + 1][0])
-                if found:
-                    spots[found[0]].append((found[1], outlet, index, start, words[i + 1][2]))
-    families = []
-    for key in sorted(spots):
-        variants = {form for form, *_ in spots[key]}
-        outlets = {outlet for _, outlet, *_ in spots[key]}
-        if len(variants) < 2 or len(outlets) < 2 or all(" " in f for f in variants):
+        if kept.keys().isdisjoint(items[index]):
             continue
-        families.append(_family(key, "spelling", _occurrences(articles, spots[key])))
-    return tuple(families)
+        words, outlet = read[article.id], article.display_outlet
+        for i, word in enumerate(words.written):
+            if word in kept:
+                key, form = kept[word]
+                spots[key].append((form, outlet, index, words.starts[i], words.ends[i]))
+            pair = words.written[i : i + 2]
+            if len(pair) == 2 and words.spaced[i] and pair in kept:
+                key, form = kept[pair]
+                spots[key].append((form, outlet, index, words.starts[i], words.ends[i + 1]))
+    return spots
 
 
 def _occurrences(
@@ -309,53 +380,105 @@ def _occurrences(
 Spot = tuple[Article, int, int]  # where a term is written: the article and offsets into its text
 
 
+@lru_cache(maxsize=65536)
+def _content_term(word: str) -> str | None:
+    """The term a word as written counts under (lower-cased, plural folded); None for stop words and short words."""
+    low = word.lower()
+    return None if low in _STOP or len(low) < 3 else _lemma(low)
+
+
+def _item_term(item: Item) -> str | None:
+    """The term of a word, or of two content words a single space joins ("stand alone"); None otherwise."""
+    if isinstance(item, str):
+        return _content_term(item)
+    first, second = _content_term(item[0]), _content_term(item[1])
+    return f"{first} {second}" if first is not None and second is not None else None
+
+
+def _names(words: Iterable[str]) -> set[str]:
+    """Terms never written in lower case (names are who is mentioned, in mentions.py, not word choice)."""
+    proper: set[str] = set()
+    common: set[str] = set()
+    for word in words:
+        term = _content_term(word)
+        if term is not None:
+            (proper if word[0].isupper() else common).add(term)
+    return proper - common
+
+
 def _counts(
     articles: Iterable[Article], words: Mapping[str, Words] | None = None
-) -> tuple[dict[str, Counter[str]], dict[tuple[str, str], list[Spot]]]:
-    """Per outlet, counts of content words and adjacent content-word pairs (lower-cased, plurals folded)."""
+) -> tuple[dict[str, Counter[str]], dict[Item, str]]:
+    """Per outlet, counts of content words and adjacent content-word pairs (lower-cased, plurals folded).
+
+    Also gives the term of each word and pair counted. The terms are worked out once per distinct word or pair of
+    the story; the counting maps each occurrence to its term with a dictionary look-up.
+    """
     articles = tuple(articles)
     read = _read(articles, words)
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    where: dict[tuple[str, str], list[Spot]] = defaultdict(list)
-    proper: Counter[str] = Counter()
-    common: Counter[str] = Counter()
+    every = set().union(*(read[a.id].distinct for a in articles))
+    content = {item for item in every if isinstance(item, str) and _content_term(item) is not None}
+    names = _names(content)
+    terms: dict[Item, str] = {}
+    for item in every:
+        term = _item_term(item)
+        if term is not None and not any(part in names for part in term.split()):
+            terms[item] = term
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        words = read[article.id]
+        if content.isdisjoint(words.distinct):  # no content word: nothing to count (not even an outlet)
+            continue
+        counter = counts.setdefault(article.display_outlet, Counter())
+        counter.update(map(terms.get, words.written))
+        counter.update(map(terms.get, _pairs(words)))
+    for counter in counts.values():
+        counter.pop(None, None)
+    return counts, terms
+
+
+def _term_spots(
+    articles: tuple[Article, ...],
+    read: Mapping[str, Words],
+    terms: Mapping[Item, str],
+    wanted: Iterable[tuple[str, str]],
+) -> dict[tuple[str, str], list[Spot]]:
+    """(outlet, term) -> where the outlet writes the term, in article and text order, for the wanted ones only."""
+    by_term: dict[str, set[Item]] = defaultdict(set)
+    for item, term in terms.items():
+        by_term[term].add(item)
+    targets: dict[str, dict[Item, str]] = defaultdict(dict)  # outlet -> words and pairs to look for -> their term
+    for outlet, term in wanted:
+        targets[outlet].update(dict.fromkeys(by_term[term], term))
+    spots: dict[tuple[str, str], list[Spot]] = defaultdict(list)
     for article in articles:
         outlet = article.display_outlet
-        text = article.text
-        previous: tuple[str, int, int] | None = None  # (term, start, end) of the word before, if a content word
-        for low, start, end, written in read[article.id]:
-            if low in _STOP or len(low) < 3:
-                previous = None
-                continue
-            term = _lemma(low)
-            (proper if written[0].isupper() else common)[term] += 1
-            counts[outlet][term] += 1
-            where[(outlet, term)].append((article, start, end))
-            if previous is not None and text[previous[2] : start] == " ":
-                pair = f"{previous[0]} {term}"
-                counts[outlet][pair] += 1
-                where[(outlet, pair)].append((article, previous[1], end))
-            previous = (term, start, end)
-    # Names are who is mentioned (mentions.py), not word choice: drop words never written in lower case.
-    names = {t for t in proper if not common[t]}
-    for counter in counts.values():
-        for term in [t for t in counter if any(part in names for part in t.split())]:
-            del counter[term]
-    return counts, where
+        mine, words = targets.get(outlet), read[article.id]
+        if not mine or (mine.keys().isdisjoint(words.written) and mine.keys().isdisjoint(_pairs(words))):
+            continue
+        for i, word in enumerate(words.written):
+            if word in mine:
+                spots[(outlet, mine[word])].append((article, words.starts[i], words.ends[i]))
+            pair = words.written[i : i + 2]
+            if len(pair) == 2 and words.spaced[i] and pair in mine:
+                spots[(outlet, mine[pair])].append((article, words.starts[i], words.ends[i + 1]))
+    return spots
 
 
 def distinctive_terms(
     articles: Iterable[Article], top: int = 8, prior: float = 10.0, words: Mapping[str, Words] | None = None
 ) -> tuple[DistinctiveTerm, ...]:
     """Each outlet's most distinctive terms: used there and nowhere else, by log-odds z-score against the rest."""
-    counts, where = _counts(articles, words)
+    articles = tuple(articles)
+    read = _read(articles, words)
+    counts, terms = _counts(articles, read)
     if len(counts) < 2:
         return ()
     total: Counter[str] = Counter()
     for counter in counts.values():
         total.update(counter)
     grand = sum(total.values())
-    out: list[DistinctiveTerm] = []
+    picked: list[tuple[str, str, int, int, float]] = []  # (outlet, term, count, others, score)
     for outlet in sorted(counts):
         mine = counts[outlet]
         n_mine = sum(mine.values())
@@ -375,11 +498,19 @@ def distinctive_terms(
         kept = [s for s in scored if s[2] >= 2]  # a term used once is chance, not choice
         phrases = {(part, y) for _, term, y, _ in kept if " " in term for part in term.split()}
         kept = [s for s in kept if (s[1], s[2]) not in phrases]  # "stand" is already in "stand alone"
-        for negz, term, y, rest in kept[:top]:
-            spots = where[(outlet, term)]
-            occurrences = tuple(Occurrence(a.id, start, end, a.text[start:end]) for a, start, end in spots)
-            out.append(DistinctiveTerm(outlet, term, y, rest, round(-negz, 4), occurrences))
-    return tuple(out)
+        picked.extend((outlet, term, y, rest, round(-negz, 4)) for negz, term, y, rest in kept[:top])
+    spots = _term_spots(articles, read, terms, [(outlet, term) for outlet, term, *_ in picked])
+    return tuple(
+        DistinctiveTerm(
+            outlet,
+            term,
+            y,
+            rest,
+            score,
+            tuple(Occurrence(a.id, start, end, a.text[start:end]) for a, start, end in spots[(outlet, term)]),
+        )
+        for outlet, term, y, rest, score in picked
+    )
 
 
 def compare_wording(articles: Iterable[Article], top: int = 8) -> Wording:
