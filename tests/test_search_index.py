@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coverage_digest.search_index import SearchDoc, build_index, shard_key, tokens
 
@@ -46,3 +51,11 @@ def test_index_is_deterministic_and_escapes_nothing_into_code():
     assert first == second
     name, payload = _data(first["search/docs-0.js"])
     assert name == "docs-0" and payload[0][2] == "</script><script>alert(1)</script>"  # data in a JSON string
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ-1,2.éÉüñøß’“”ﬁİıẞΩω한\u0301\u0327"))))
+def test_tokens_fold_like_nfkd_without_marks(text):
+    """Folding character by character gives what decomposing the whole text and dropping its marks gives."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    expected = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    assert tokens(text) == re.findall(r"[^\W_]+", expected)
