@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul
 
 import numpy as np
 import scipy.sparse as sp
@@ -41,8 +44,7 @@ def candidate_pairs(
             lo, hi = block.indptr[offset], block.indptr[offset + 1]
             idx, val = block.indices[lo:hi], block.data[lo:hi]
             mask = idx != start + offset
-            idx, val = idx[mask], val[mask]
-            top = idx[np.lexsort((idx, -val))[:neighbours]]
+            top = _top(idx[mask], val[mask], neighbours)
             rows.append(np.full(len(top), start + offset, dtype=np.int64))
             cols.append(top.astype(np.int64))
     a = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
@@ -52,6 +54,17 @@ def candidate_pairs(
     pairs = np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)
     left, right = pairs[:, 0], pairs[:, 1]
     return left, right, pair_similarities(matrix, left, right)
+
+
+def _top(idx: np.ndarray, val: np.ndarray, limit: int) -> np.ndarray:
+    """The indices of the `limit` largest values, largest first, ties to the lower index (indices distinct).
+
+    Only values reaching the limit-th largest can be among them, so a linear-time partition narrows the sort to those.
+    """
+    if len(val) > limit > 0:
+        keep = val >= np.partition(val, len(val) - limit)[len(val) - limit]
+        idx, val = idx[keep], val[keep]
+    return idx[np.lexsort((idx, -val))[:limit]]
 
 
 def pair_similarities(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -161,23 +174,26 @@ def _make(matrix: sp.csr_matrix, members: list[int], tags: dict[int, frozenset[i
     total: dict[int, float] = {}
     for i in members:
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        for col, val in zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True):
-            total[col] = total.get(col, 0.0) + val
+        _add_into(total, matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist())
     found = frozenset().union(*(tags.get(i, frozenset()) for i in members))
     return Cluster(tuple(sorted(members)), total, found)
 
 
 def _merge(a: Cluster, b: Cluster) -> Cluster:
     big, small = (a, b) if len(a.total) >= len(b.total) else (b, a)
-    total = big.total
-    for col, val in small.total.items():
-        total[col] = total.get(col, 0.0) + val
-    return Cluster(tuple(sorted(a.members + b.members)), total, a.tags | b.tags)
+    _add_into(big.total, small.total.keys(), small.total.values())
+    return Cluster(tuple(sorted(a.members + b.members)), big.total, a.tags | b.tags)
+
+
+def _add_into(total: dict[int, float], cols: Iterable[int], vals: Iterable[float]) -> None:
+    """`total[col] = total.get(col, 0.0) + val` for each pair in order, as a loop in C: dict.update consumes the pairs
+    one at a time, so each column's old value is read just before it is written."""
+    total.update(zip(cols, map(add, map(total.get, cols, repeat(0.0)), vals), strict=True))
 
 
 def _dot(first: dict[int, float], second: dict[int, float]) -> float:
     small, big = (first, second) if len(first) <= len(second) else (second, first)
-    return sum(val * big.get(col, 0.0) for col, val in small.items())
+    return sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))  # in order, as a loop would
 
 
 def _push(

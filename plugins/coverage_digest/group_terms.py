@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import chain, compress
+from operator import itemgetter
 
 import numpy as np
 import scipy.sparse as sp
@@ -25,15 +26,19 @@ from wordfreq import word_frequency
 from .records import Article
 
 # A token: word characters joined by inner apostrophes or dots, hyphens between letters, commas inside numbers
-# ("U.S", "O'Brien", "court-ordered", "1,000"); "6.1-magnitude" gives "6.1" and "magnitude".
-_TOKEN = re.compile(r"\w+(?:(?:[.'’]|(?<=[^\W\d_])-(?=[^\W\d_])|(?<=\d),(?=\d{3}))\w+)*")
-_TOKEN_AFTER_GAP = re.compile(r"(\W*)(" + _TOKEN.pattern + ")")
+# ("U.S", "O'Brien", "court-ordered", "1,000"); "6.1-magnitude" gives "6.1" and "magnitude". The possessive quantifiers
+# and each separator before its lookbehind only spare the regex engine work (a token ends before a non-word character).
+_TOKEN = re.compile(r"\w++(?:(?:[.'’]|-(?<=[^\W\d_]-)(?=[^\W\d_])|,(?<=\d,)(?=\d{3}))\w++)*+")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # split: gap, token, gap, token, ..., gap
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # What may precede a token that starts a sentence (after skipping spaces, quotes and brackets).
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = " \t\n\"'“‘([«—–-"
+# Where a word stands, from the gap before it: joined to the previous word by spaces only (can continue a name), first
+# of a sentence or a paragraph (capitalised by position), or neither.
+JOINED, INITIAL, SPACED = 0, 1, 2
 _CONNECTORS = frozenset(
     {"of", "de", "da", "del", "della", "di", "van", "von", "der", "den", "al", "bin", "el", "la", "le"}
 )
@@ -52,15 +57,30 @@ NAMES, NUMBERS, WORDS = "names", "numbers", "words"
 KINDS = (NAMES, NUMBERS, WORDS)
 
 
-class Token(NamedTuple):
-    """One word of an article as written, with where it stands (a tuple: a corpus has millions)."""
+Term = tuple[str, str, str, str]  # (kind, key, "<kind>:<key>", as written)
 
-    text: str
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Word:
+    """One distinct word as matched, with all that does not depend on where it stands. Shared by its occurrences in
+    a corpus (see `Vocabulary`), so a token costs one reference; compared and hashed by identity."""
+
+    text: str  # as written, without a possessive ending
     key: str  # lower-cased, accents and possessive stripped
     capital: bool
-    initial: bool  # first word of a sentence, a paragraph or the headline (capitalised by position)
-    headline: bool
-    joined: bool  # separated from the previous token by spaces only (can continue a name)
+    letter: bool  # starts with a letter: only such words count towards telling names apart
+    connector: bool  # a lower-case word that may join a multi-word name ("of")
+    name: Term  # the term it gives when it is a name
+    term: Term | None  # the number/date or content word it gives otherwise, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """An article's headline and body words in order, with where each stands."""
+
+    words: tuple[Word, ...]
+    stands: bytes  # JOINED, INITIAL or SPACED, one byte a word
+    headline: int  # the first this many words are the headline's (capitalised by position too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,98 +112,138 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def tokenize(article: Article) -> tuple[Token, ...]:
-    """Tokens of the headline and body, flagging capitalisation that comes from position alone."""
+def as_word(match: str) -> Word:
+    """What a matched word is, wherever it stands."""
+    text = match[:-2] if match[-2:].lower() in _POSSESSIVE_ENDINGS else match
+    key = fold(text)
+    capital = match[0].isupper()
+    number = _number_of(key, capital)
+    term: Term | None = None
+    if number:
+        term = (NUMBERS, number, f"{NUMBERS}:{number}", text)
+    elif key not in _STOP and len(key) > 2 and key.isalpha():
+        stem = _stem(key)
+        term = (WORDS, stem, f"{WORDS}:{stem}", key)
+    connector = not capital and key in _CONNECTORS
+    return Word(text, key, capital, text[0].isalpha(), connector, (NAMES, key, f"{NAMES}:{key}", text), term)
+
+
+class Vocabulary(dict[str, Word]):
+    """The words of one corpus, judged once each by how they were matched (and freed with the corpus)."""
+
+    def __missing__(self, match: str) -> Word:
+        word = self[match] = as_word(match)
+        return word
+
+
+def tokenize(article: Article, vocabulary: Vocabulary | None = None) -> Tokens:
+    """The words of the headline and body, flagging capitalisation that comes from position alone.
+
+    The regex splits, and lookups mapped over the pieces judge words and gaps: no Python code runs per token.
+    """
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
     parts = ([article.headline] if article.headline else []) + list(article.paragraphs)
-    tokens: list[Token] = []
+    words: list[Word] = []
+    stands = bytearray()
+    headline = 0
     for index, part in enumerate(parts):
-        in_headline = index == 0 and article.headline is not None
-        first = True
-        for match in _TOKEN_AFTER_GAP.finditer(part):
-            gap, word = match.group(1), match.group(2)
-            before = gap.rstrip(_OPENERS)
-            text = word[:-2] if word[-2:].lower() in _POSSESSIVE_ENDINGS else word
-            tokens.append(
-                Token(
-                    text=text,
-                    key=fold(text),
-                    capital=word[0].isupper(),
-                    initial=not before if first else bool(before) and before[-1] in _SENTENCE_END,
-                    headline=in_headline,
-                    joined=not first and not gap.strip(),
-                )
-            )
-            first = False
-    return tuple(tokens)
+        pieces = _TOKEN_SPLIT.split(part)
+        gaps, matched = pieces[0:-1:2], pieces[1::2]
+        if index == 0 and article.headline is not None:
+            headline = len(matched)
+        if not matched:
+            continue
+        words.extend(map(vocabulary.__getitem__, matched))
+        stands.append(SPACED if gaps[0].rstrip(_OPENERS) else INITIAL)  # first: only quotes or brackets before?
+        stands.extend(map(_stands, gaps[1:]))
+    return Tokens(tuple(words), bytes(stands), headline)
 
 
-def name_words(tokenized: Iterable[tuple[Token, ...]]) -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=1 << 12)
+def _stands(gap: str) -> int:
+    """Where a word stands after this gap from the previous word (never empty: a token ends before a non-word
+    character). Spaces alone never start a sentence: the one sentence end that is a space, a newline, is an opener."""
+    if gap.isspace():
+        return JOINED
+    before = gap.rstrip(_OPENERS)
+    return INITIAL if before and before[-1] in _SENTENCE_END else SPACED
+
+
+def name_words(tokenized: Iterable[Tokens]) -> tuple[frozenset[str], frozenset[str]]:
     """Keys written capitalised mid-sentence more often than in lower case (names), and those of them also seen in
-    lower case (titles such as "Minister", which a multi-word name does not start with)."""
+    lower case (titles such as "Minister", which a multi-word name does not start with).
+
+    Words are counted by where they stand (C does the counting); each distinct one is then judged once.
+    """
+    in_headline: Counter[Word] = Counter()
+    in_body: Counter[tuple[Word, int]] = Counter()  # (word, where it stands)
+    for tokens in tokenized:
+        in_headline.update(tokens.words[: tokens.headline])
+        in_body.update(zip(tokens.words[tokens.headline :], tokens.stands[tokens.headline :], strict=True))
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for tokens in tokenized:
-        for token in tokens:
-            if not token.text[0].isalpha():
-                continue
-            if not token.capital:
-                lower[token.key] += 1
-            elif not token.initial and not token.headline:
-                capital[token.key] += 1
+    for (word, stands), n in in_body.items():
+        if word.letter and not word.capital:
+            lower[word.key] += n
+        elif word.letter and stands != INITIAL:
+            capital[word.key] += n
+    for word, n in in_headline.items():
+        if word.letter and not word.capital:
+            lower[word.key] += n
     names = frozenset(k for k, n in capital.items() if n > lower[k] and k not in _NOT_NAMES)
     return names, frozenset(k for k in names if lower[k])
 
 
 def extract_terms(
-    tokens: tuple[Token, ...], names: frozenset[str], lead: int = 0, titles: frozenset[str] = frozenset()
+    tokens: Tokens, names: frozenset[str], lead: int = 0, titles: frozenset[str] = frozenset()
 ) -> ArticleTerms:
-    """Split tokens into names (single and multi-word), numbers and dates, content words; the lead's count twice."""
-    found: dict[str, list[str]] = {NAMES: [], NUMBERS: [], WORDS: []}
-    surface: dict[str, str] = {}
+    """Split tokens into names (single and multi-word), numbers and dates, content words; the lead's count twice.
 
-    def add(kind: str, key: str, text: str, position: int) -> None:
-        found[kind].extend([key] * (2 if position < lead or tokens[position].headline else 1))
-        surface.setdefault(f"{kind}:{key}", text)
-
-    for start, run in _name_runs(tokens, names, titles):
-        add(NAMES, " ".join(t.key for t in run), " ".join(t.text for t in run), start)
-    for position, token in enumerate(tokens):
-        number = _number_key(token)
-        if token.capital and token.key in names:
-            add(NAMES, token.key, token.text, position)
-        elif number:
-            add(NUMBERS, number, token.text, position)
-        elif token.key not in _STOP and len(token.key) > 2 and token.key.isalpha():
-            add(WORDS, _stem(token.key), token.key, position)
+    Keys come in the order found: name runs, then words by position (a term before the lead's end twice in a row).
+    """
+    words = tokens.words
+    is_name = [w.capital and w.key in names for w in words]
+    double = max(lead, tokens.headline)  # words before this position count twice
+    runs = [(start, _run_term(words[start:stop])) for start, stop in _name_runs(tokens, is_name, titles)]
+    terms = [w.name if name else w.term for w, name in zip(words, is_name, strict=True)]
+    head, tail = list(filter(None, terms[:double])), list(filter(None, terms[double:]))
+    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for start, (_, key, _, _) in runs:
+        found[NAMES].extend((key, key) if start < double else (key,))
+    for kind, keys in found.items():
+        twice = [t[1] for t in head if t[0] == kind]
+        keys.extend(chain.from_iterable(zip(twice, twice, strict=True)))
+        keys.extend([t[1] for t in tail if t[0] == kind])
+    surface = dict(map(itemgetter(2, 3), reversed(head + tail)))  # reversed: the first way a term was written wins
+    surface.update((label, text) for _, (_, _, label, text) in reversed(runs))  # and a name run's before a word's
     return ArticleTerms(tuple(found[NAMES]), tuple(found[NUMBERS]), tuple(found[WORDS]), tuple(sorted(surface.items())))
 
 
-def _name_runs(
-    tokens: tuple[Token, ...], names: frozenset[str], titles: frozenset[str]
-) -> list[tuple[int, list[Token]]]:
-    """Multi-word names: adjacent name words, maybe joined by a lower-case connector ("Bank of England"), without
-    leading titles ("Interior Minister Petra Oslund" gives "Petra Oslund")."""
-    runs: list[tuple[int, list[Token]]] = []
-    start, run = 0, []
-    for position, token in enumerate((*tokens, None)):
-        is_name = token is not None and token.capital and token.key in names
-        connector = token is not None and not token.capital and token.key in _CONNECTORS
-        if run and token is not None and token.joined and (is_name or connector):
-            run.append(token)
-            continue
-        while run and run[-1].key in _CONNECTORS:
-            run.pop()
-        while run and (run[0].key in titles or run[0].key in _CONNECTORS):
-            run.pop(0)
+def _run_term(run: tuple[Word, ...]) -> Term:
+    key = " ".join(w.key for w in run)
+    return (NAMES, key, f"{NAMES}:{key}", " ".join(w.text for w in run))
+
+
+def _name_runs(tokens: Tokens, is_name: list[bool], titles: frozenset[str]) -> list[tuple[int, int]]:
+    """Multi-word names as (start, stop) spans: adjacent name words, maybe joined by a lower-case connector ("Bank of
+    England"), without leading titles ("Interior Minister Petra Oslund" gives "Petra Oslund")."""
+    words, stands = tokens.words, tokens.stands
+    runs: list[tuple[int, int]] = []
+    end = 0
+    for position in compress(range(len(words)), is_name):
+        if position < end:
+            continue  # inside the previous run
+        end = position + 1
+        while end < len(words) and stands[end] == JOINED and (is_name[end] or words[end].connector):
+            end += 1
+        start, stop = position, end
+        while stop > start and words[stop - 1].key in _CONNECTORS:
+            stop -= 1
+        while start < stop and (words[start].key in titles or words[start].key in _CONNECTORS):
             start += 1
-        if len(run) > 1:
-            runs.append((start, run))
-        start, run = position, [token] if is_name else []
+        if stop - start > 1:
+            runs.append((start, stop))
     return runs
-
-
-def _number_key(token: Token) -> str | None:
-    return _number_of(token.key, token.capital)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -210,8 +270,10 @@ def _stem(word: str) -> str:
 
 def article_terms(articles: tuple[Article, ...], lead: int = 0) -> tuple[ArticleTerms, ...]:
     """Terms of every article, with proper names recognised against the whole corpus; the lead's count twice."""
-    names, titles = name_words(tokenize(a) for a in articles)  # tokenised twice: memory stays one article's worth
-    return tuple(extract_terms(tokenize(a), names, lead, titles) for a in articles)
+    vocabulary = Vocabulary()
+    tokenized = [tokenize(a, vocabulary) for a in articles]  # about nine bytes a token: a million take 9 MB
+    names, titles = name_words(tokenized)
+    return tuple(extract_terms(tokens, names, lead, titles) for tokens in tokenized)
 
 
 def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], background: int = 0) -> TermMatrix:
