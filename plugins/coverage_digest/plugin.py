@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
@@ -90,26 +90,26 @@ class DigestGenerator(Generator):
         _report(self.files_read, digest, page.skipped)
 
     def _write_stories(self, writer, manifest, page, articles, analysis_of) -> list[tuple[str, str | None]]:
-        """Every story's pages, on forked workers for big builds (largest story first); their records merged here."""
+        """Every story's pages (those whose inputs changed), on forked workers for big builds, largest story first."""
         stories = self.digest.story_analyses
         keys = self.digest.story_keys or (None,) * len(stories)
-        order = sorted(range(len(stories)), key=lambda k: -len(stories[k].story.article_ids))
+        plans = [self._plan_story(page, sa, key, articles) for sa, key in zip(stories, keys, strict=True)]
+        todo = sorted(
+            (k for k, plan in enumerate(plans) if not (plan.story_kept and plan.members_kept)),
+            key=lambda k: -len(stories[k].story.article_ids),
+        )
 
-        def job(n: int) -> tuple[list[tuple[str, str | None]], dict[str, str], int]:
+        def job(n: int) -> dict[str, str]:
             mine = _PageWriter(writer, self, self.context, manifest)
-            k = order[n]
-            return self._write_story(mine, stories[k], keys[k], articles, analysis_of), mine.recorded, mine.skipped
+            self._render_story(mine, stories[todo[n]], plans[todo[n]], articles, analysis_of)
+            return mine.recorded
 
-        results = map_inherited(job, len(order), self.digest_settings.workers, min_items=MIN_PARALLEL_STORIES)
-        by_story: list[list[tuple[str, str | None]]] = [[] for _ in stories]
-        for k, (written, recorded, skipped) in zip(order, results, strict=True):
-            by_story[k] = written
+        for recorded in map_inherited(job, len(todo), self.digest_settings.workers, min_items=MIN_PARALLEL_STORIES):
             page.recorded.update(recorded)
-            page.skipped += skipped
-        return [item for items in by_story for item in items]
+        return [item for plan in plans for item in plan.written]
 
-    def _write_story(self, page, sa, key, articles, analysis_of) -> list[tuple[str, str | None]]:
-        """A story's page, its aligned views and its articles' pages, each kept when what it shows is unchanged."""
+    def _plan_story(self, page, sa, key, articles) -> _StoryPlan:
+        """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
         paths, story_id = self.paths, sa.story.id
         save_as = paths.story_save_as(story_id)
         written = [(paths.story_url(story_id), _latest(articles[i] for i in sa.story.article_ids))]
@@ -121,20 +121,34 @@ class DigestGenerator(Generator):
         members = [paths.reuse_save_as(reuse_slug(d)) for d in sa.derivations]
         members += [paths.article_save_as(i) for i in sa.story.article_ids]
         story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
-        if story_kept and members_kept:
-            return written
+        return _StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
+
+    def _render_story(self, page, sa, plan: _StoryPlan, articles, analysis_of) -> None:
+        """Write a story's page, its aligned views and its articles' pages (those the plan does not keep)."""
+        paths = self.paths
         story = views.story_view(sa, articles, paths, analysis_of)
-        if not story_kept:
-            page.write(save_as, "story", key=story_key, story=story)
-        if not members_kept:
+        if not plan.story_kept:
+            page.write(plan.save_as, "story", key=plan.story_key, story=story)
+        if not plan.members_kept:
             crumb = {"title": story["title"], "url": story["url"]}
             for d in sa.derivations:
                 view = aligned_view(d, articles, analysis_of, paths, crumb)
-                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=member_key, pair=view)
+                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=plan.member_key, pair=view)
             for i in sa.story.article_ids:
                 view = views.article_view(articles[i], sa, analysis_of[i], articles, paths)
-                page.write(paths.article_save_as(i), "source", key=member_key, article=view)
-        return written
+                page.write(paths.article_save_as(i), "source", key=plan.member_key, article=view)
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryPlan:
+    """What a story's pages are and which of them a rebuild keeps."""
+
+    written: tuple[tuple[str, str | None], ...]  # (URL, last modified) of every page, for the sitemap
+    save_as: str
+    story_key: str | None
+    member_key: str | None
+    story_kept: bool
+    members_kept: bool
 
 
 class ConsoleProgress:
