@@ -12,7 +12,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -216,21 +216,22 @@ def find_derivations(
     flat = [s.text for a in articles for s in sentences.get(a.id, ())]
     matrix = vectorize(flat) if flat else None
     pairs = candidate_articles(support, order)
-    blocks = {}  # each article's rows, sliced once: an article is compared with up to 2 * MAX_PARTNERS others
-    if matrix is not None:
-        for a in sorted({a for pair in pairs for a in pair}, key=order.__getitem__):
-            blocks[a] = matrix[offsets[a] : offsets[a] + len(sentences.get(a, ()))]
     found, read = [], cache(shingle)  # memoised for this story only
-    for x, y in pairs:
+    cosines, current = None, None  # the first article's sentences against every sentence of the story
+    for x, y in pairs:  # grouped by x (story order): one product per article, not one per pair
         own_x, own_y = sentences.get(x, ()), sentences.get(y, ())
         if not own_x or not own_y or matrix is None:
             continue
-        weights = pair_weights((blocks[x] @ blocks[y].T).toarray(), own_x, own_y)
-        derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights, read)
+        if x != current:
+            cosines, current = (matrix[offsets[x] : offsets[x] + len(own_x)] @ matrix.T).toarray(), x
+        weights = pair_weights(cosines[:, offsets[y] : offsets[y] + len(own_y)], own_x, own_y)
+        derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights)
         if derivation:
             found.append(derivation)
     kept = explained_away(found, order)
     log.debug("reuse: %d derivations (%d explained by a better source)", len(kept), len(found) - len(kept))
+    # Verbatim passages only for the pairs kept: reading every candidate pair word by word cost a fifth of a story.
+    kept = [with_passages(d, by_id[d.article_id].text, by_id[d.from_article_id].text, read) for d in kept]
     return tuple(sorted(kept, key=lambda d: (order[d.article_id], order[d.from_article_id])))
 
 
@@ -279,12 +280,10 @@ def judge_pair(
     xs: Sequence[Sentence],
     ys: Sequence[Sentence],
     weights: np.ndarray,
-    read: Callable[[str], Shingled] = shingle,
 ) -> Derivation | None:
     """A Derivation when the pair's alignment is dense enough, oriented by the evidence of direction.
 
-    `read` turns an article's text into its shingles; find_derivations passes a memoised one, as an article is
-    compared with several partners.
+    Its verbatim passages are not read yet (`with_passages` adds them to the derivations that are kept).
     """
     score, pairs = align(weights)
     strength = score / min(len(xs), len(ys))
@@ -298,21 +297,33 @@ def judge_pair(
     share = _words(xs[i].text for i in aligned) / max(1, _words(s.text for s in xs))
     if share < MIN_SHARE or len(aligned) < MIN_ALIGNED:
         return None
-    passages = passages_between(read(a.text), read(b.text))
-    verbatim_words = sum(p.words for p in passages if not p.quoted)
     return Derivation(
         article_id=a.id,
         from_article_id=b.id,
         share=round(share, 3),
-        verbatim_share=round(min(1.0, verbatim_words / max(1, _words([a.text]))), 3),
+        verbatim_share=0.0,
         strength=round(strength, 3),
         direction=direction,
         direction_evidence=evidence,
-        verbatim_passages=passages,
+        verbatim_passages=(),
         aligned_pairs=tuple(
             AlignedPair(xs[i].index, ys[j].index, round(float(weights[i, j]), 3), _verbatim(xs[i].text, ys[j].text))
             for i, j in sorted(pairs)
         ),
+    )
+
+
+def with_passages(d: Derivation, text: str, source: str, read: Callable[[str], Shingled] = shingle) -> Derivation:
+    """A derivation with its verbatim passages and the share of the derived text (outside quotes) they cover.
+
+    `read` turns a text into its shingles; find_derivations passes one memoised for the story.
+    """
+    passages = passages_between(read(text), read(source))
+    verbatim_words = sum(p.words for p in passages if not p.quoted)
+    return replace(
+        d,
+        verbatim_share=round(min(1.0, verbatim_words / max(1, _words([text]))), 3),
+        verbatim_passages=passages,
     )
 
 

@@ -394,10 +394,11 @@ def link_kinds(texts: Sequence[str], here: np.ndarray, there: np.ndarray, cosine
     verbatim = np.zeros(len(here), dtype=bool)
     close = np.flatnonzero(cosines >= VERBATIM_MIN_COSINE)
     if len(close):
-        norms = [normalise(t) for t in texts]
+        firsts, seconds = here[close].tolist(), there[close].tolist()
+        norms = {i: normalise(texts[i]) for i in {*firsts, *seconds}}  # only the texts of close links
         ratios = process.cpdist(
-            [norms[i] for i in here[close].tolist()],
-            [norms[j] for j in there[close].tolist()],
+            [norms[i] for i in firsts],
+            [norms[j] for j in seconds],
             scorer=fuzz.ratio,
             dtype=np.float64,
         )
