@@ -20,10 +20,10 @@ from operator import itemgetter
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from wordfreq import word_frequency
 
 from .records import Article
+from .tfidf import STOP_WORDS, count_matrix
 
 # A token: word characters joined by inner apostrophes or dots, hyphens between letters, commas inside numbers
 # ("U.S", "O'Brien", "court-ordered", "1,000"); "6.1-magnitude" gives "6.1" and "magnitude". The possessive quantifiers
@@ -45,7 +45,7 @@ _CONNECTORS = frozenset(
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october")
 _MONTHS = {m[:3]: m for m in (*_MONTH_NAMES, "november", "december")} | {"sept": "september"}
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "year", "years", "new", "just", "like"}
+_STOP = STOP_WORDS | {"said", "says", "told", "according", "year", "years", "new", "just", "like"}
 
 _NOT_NAMES = (
     _STOP | _WEEKDAYS | set(_MONTHS.values()) | set(_MONTHS) | {"mr", "mrs", "ms", "dr", "am", "pm", "est", "gmt"}
@@ -286,9 +286,7 @@ def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], back
         docs = [getattr(t, kind) for t in terms]
         if weights.get(kind, 0.0) <= 0 or not any(docs):
             continue
-        vectorizer = CountVectorizer(analyzer=_identity, dtype=np.float64)
-        counts = vectorizer.fit_transform(docs)
-        keys = vectorizer.get_feature_names_out()
+        counts, keys = count_matrix(docs)
         blocks.append(_tfidf(counts, _idf(counts, keys, background)) * weights[kind])
         columns.extend(f"{kind}:{key}" for key in keys)
     if not blocks:
@@ -328,7 +326,3 @@ def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
-
-
-def _identity(doc: tuple[str, ...]) -> tuple[str, ...]:
-    return doc

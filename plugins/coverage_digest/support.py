@@ -15,16 +15,16 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .records import Article, Sentence
+from .tfidf import STOP_WORDS, tfidf_matrix
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 _NUMBER = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"'s$")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset({"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
+_STOP = STOP_WORDS | frozenset({"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 NAME_BOOST = 1.5  # names and numbers identify a fact better than common words
 LINK_THRESHOLD = 0.3  # cosine at which two sentences are taken to report the same thing
@@ -184,9 +184,8 @@ def _fit(texts: tuple[str, ...]) -> tuple[sparse.csr_matrix, np.ndarray, frozens
     """Unweighted sublinear TF-IDF of the texts, the terms of its columns and the name terms; None without terms."""
     if not any(_terms(t) for t in texts):
         return None
-    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, norm=None)
-    matrix = _read_only(vectorizer.fit_transform(texts).tocsr())
-    return matrix, vectorizer.get_feature_names_out(), name_terms(texts)
+    matrix, features = tfidf_matrix(_terms(t) for t in texts)
+    return _read_only(matrix), np.asarray(features, dtype=object), name_terms(texts)
 
 
 def _read_only(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
