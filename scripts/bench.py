@@ -256,7 +256,9 @@ def phases_table(results: list[SizeResult]) -> list[str]:
         "",
         *lines,
         "",
-        "The analysis phases run on `DIGEST_WORKERS` processes; *write pages* is Pelican's writer, in one process.",
+        "The analysis phases run on `DIGEST_WORKERS` processes; *write pages* renders each story's pages on forked "
+        "workers too, then writes digest.json, the CSV files, the feed, the sitemap and the search index in the main "
+        "process.",
         "",
     ]
 
