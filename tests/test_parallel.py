@@ -48,3 +48,9 @@ def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path
     build_site(seeds, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_CACHE=False)
     assert len(one["stories"]) >= 5
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    # With the cache, workers store their own results: a cold and then a warm build give the same site again.
+    build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
+    assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
+    assert any((tmp_path / "three-cache" / "coverage_digest").rglob("*.pickle"))
+    build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
+    assert _tree(tmp_path / "three") == _tree(tmp_path / "one")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .analyse import ArticleAnalysis, StoryAnalysis, analyse_article, analyse_story
 from .cache import ResultCache, cache_key
@@ -71,11 +72,11 @@ def process_files(
     results: list[FileResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
     todo = [i for i, r in enumerate(results) if r is None]
     report("articles from cache", len(pairs) - len(todo), len(pairs))
-    done = map_items(process_file, [pairs[i] for i in todo], workers)
+    # Each worker stores its results in the cache itself, so the writes do not queue up here after the last file.
+    tasks = [(pairs[i], keys[i] if cache else None) for i in todo]
+    done = map_items(partial(_process_and_store, cache), tasks, workers)
     for i, result in zip(todo, done, strict=True):
         results[i] = result
-        if cache:
-            cache.put(keys[i], result)
     report("articles read and analysed", len(todo), len(todo))
     return results
 
@@ -98,13 +99,14 @@ def analyse_stories(
     todo = sorted((i for i, r in enumerate(results) if r is None), key=lambda i: -len(stories[i].article_ids))
 
     def job(k: int) -> StoryAnalysis:
-        return analyse_story_task(_story_task(stories[todo[k]], by_id, per_article))
+        result = analyse_story_task(_story_task(stories[todo[k]], by_id, per_article))
+        if cache:  # stored by the worker that made it (atomic per entry)
+            cache.put(keys[todo[k]], result)
+        return result
 
     done = map_inherited(job, len(todo), workers, min_items=MIN_PARALLEL_STORIES)
     for i, result in zip(todo, done, strict=True):
         results[i] = result
-        if cache:
-            cache.put(keys[i], result)
     report("stories analysed", len(todo), len(todo))
     return tuple(results)
 
@@ -133,6 +135,15 @@ def group_settings(sidecar: Sidecar, settings: DigestSettings) -> GroupSettings:
     """Grouping settings: the tuned defaults, the user's threshold, and merges/splits from sidecar and settings."""
     base = GroupSettings(merge=sidecar.merge + settings.merge, split=sidecar.split + settings.split)
     return base if settings.group_threshold is None else replace(base, threshold=settings.group_threshold)
+
+
+def _process_and_store(cache: ResultCache | None, task: tuple[tuple[SeedFile, Metadata], str | None]) -> FileResult:
+    """process_file, with the result stored under its content key (in the worker process that made it)."""
+    pair, key = task
+    result = process_file(pair)
+    if cache is not None and key is not None:
+        cache.put(key, result)
+    return result
 
 
 def process_file(pair: tuple[SeedFile, Metadata]) -> FileResult:
