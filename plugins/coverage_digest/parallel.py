@@ -23,18 +23,13 @@ R = TypeVar("R")
 MIN_PARALLEL_ITEMS = 200
 
 
-def map_items(
-    fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int | None = None, chunk: int = 0
-) -> list[R]:
+def map_items(fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int | None = None) -> list[R]:
     """Apply a pure, picklable function to every item, in order; in parallel when there are at least min_items
-    (default MIN_PARALLEL_ITEMS).
-
-    `chunk`: items sent to a worker at a time (0: a share of the items; 1 balances items of very unequal cost).
-    """
+    (default MIN_PARALLEL_ITEMS)."""
     count = workers or os.cpu_count() or 1
     if count <= 1 or len(items) < max(2, MIN_PARALLEL_ITEMS if min_items is None else min_items):
         return [fn(item) for item in items]
-    chunk = chunk or max(1, len(items) // (count * 8))
+    chunk = max(1, len(items) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:
         return [loads(data) for data in pool.map(partial(_pickled, fn), items, chunksize=chunk)]
 
