@@ -42,19 +42,32 @@ def _pickled(fn: Callable[[T], R], item: T) -> bytes:
 _INHERITED: Callable[[int], object] | None = None  # the function forked workers of map_inherited call
 
 
-def map_inherited(fn: Callable[[int], R], count: int, workers: int = 0, min_items: int = 2) -> list[R]:
+def map_inherited(
+    fn: Callable[[int], R],
+    count: int,
+    workers: int = 0,
+    min_items: int = 2,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
     """[fn(0), ..., fn(count - 1)] on forked workers that inherit fn and its data, one index at a time, in order.
 
-    Callers order the indices largest job first, so that no long job starts last.
+    Callers order the indices largest job first, so that no long job starts last. `meanwhile` runs in this process
+    while the workers work (after them when there are none): other work that needs none of their results.
     """
     global _INHERITED
     processes = min(workers or os.cpu_count() or 1, count)
     if processes <= 1 or count < max(2, min_items) or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(i) for i in range(count)]
+        results = [fn(i) for i in range(count)]
+        if meanwhile is not None:
+            meanwhile()
+        return results
     _INHERITED = fn
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return [loads(data) for data in pool.imap(_call_inherited, range(count), chunksize=1)]
+            pending = pool.imap(_call_inherited, range(count), chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            return [loads(data) for data in pending]
     finally:
         _INHERITED = None
 

@@ -80,17 +80,21 @@ class DigestGenerator(Generator):
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
         written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (ds.search_save_as, None)]
-        written += self._write_stories(writer, manifest, page, articles, analysis_of)
-        document = digest_document(digest, paths)
-        _write_text(self.output_path, ds.json_save_as, dumps(document))
-        pages = written + _pelican_pages(self.context)
-        _write_extras(self.output_path, document, digest, paths, self.settings, ds, pages)
+
+        def site_files(story_pages: list[tuple[str, str | None]]) -> None:
+            document = digest_document(digest, paths)
+            _write_text(self.output_path, ds.json_save_as, dumps(document))
+            pages = written + story_pages + _pelican_pages(self.context)
+            _write_extras(self.output_path, document, digest, paths, self.settings, ds, pages)
+
+        self._write_stories(writer, manifest, page, articles, analysis_of, site_files)
         if manifest is not None:
             manifest.save(page.recorded, self.output_path)
         _report(self.files_read, digest, page.skipped)
 
-    def _write_stories(self, writer, manifest, page, articles, analysis_of) -> list[tuple[str, str | None]]:
-        """Every story's pages (those whose inputs changed), on forked workers for big builds, largest story first."""
+    def _write_stories(self, writer, manifest, page, articles, analysis_of, site_files) -> None:
+        """Every story's pages (those whose inputs changed), on forked workers for big builds, largest story first;
+        `site_files(every story page)` writes the site-wide files here meanwhile."""
         stories = self.digest.story_analyses
         keys = self.digest.story_keys or (None,) * len(stories)
         plans = [self._plan_story(page, sa, key, articles) for sa, key in zip(stories, keys, strict=True)]
@@ -104,9 +108,10 @@ class DigestGenerator(Generator):
             self._render_story(mine, stories[todo[n]], plans[todo[n]], articles, analysis_of)
             return mine.recorded
 
-        for recorded in map_inherited(job, len(todo), self.digest_settings.workers, min_items=MIN_PARALLEL_STORIES):
+        story_pages = [item for plan in plans for item in plan.written]
+        workers, meanwhile = self.digest_settings.workers, lambda: site_files(story_pages)
+        for recorded in map_inherited(job, len(todo), workers, min_items=MIN_PARALLEL_STORIES, meanwhile=meanwhile):
             page.recorded.update(recorded)
-        return [item for plan in plans for item in plan.written]
 
     def _plan_story(self, page, sa, key, articles) -> _StoryPlan:
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
