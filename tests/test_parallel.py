@@ -29,11 +29,11 @@ def test_map_inherited_workers_see_data_defined_before_the_fork():
     assert parallel.map_inherited(lambda k: data[k].upper(), 20, workers=2) == [data[k].upper() for k in range(20)]
 
 
-def test_map_inherited_runs_other_work_meanwhile_on_both_paths():
-    for workers in (1, 2):
-        ran = []
-        results = parallel.map_inherited(lambda k: k + 1, 10, workers=workers, meanwhile=lambda: ran.append(True))
-        assert results == list(range(1, 11)) and ran == [True]
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_inherited_runs_other_work_meanwhile_on_both_paths(workers):
+    ran = []
+    results = parallel.map_inherited(lambda k: k + 1, 10, workers=workers, meanwhile=lambda: ran.append(True))
+    assert results == list(range(1, 11)) and ran == [True]
 
 
 def _tree(folder: Path) -> dict[str, str]:
