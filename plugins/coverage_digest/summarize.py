@@ -127,7 +127,6 @@ class _Links:
 
     source: np.ndarray
     target: np.ndarray
-    similarity: np.ndarray
     verbatim: np.ndarray
 
     def same_fact(self, row: int) -> set[int]:
@@ -162,8 +161,8 @@ def summarize_story(
 
 
 def story_links(support: Support, rows: Mapping[tuple[str, int], int]) -> _Links:
-    """Every support link as (source row, target row, similarity, verbatim), read in one pass."""
-    source, target, similarity, verbatim = [], [], [], []
+    """Every kept support link as (source row, target row, verbatim), read in one pass."""
+    source, target, verbatim = [], [], []
     for item in support.articles:
         for sentence in item.sentences:
             if not sentence.links:
@@ -171,12 +170,10 @@ def story_links(support: Support, rows: Mapping[tuple[str, int], int]) -> _Links
             source.extend([rows[(item.article_id, sentence.ref.index)]] * len(sentence.links))
             for link in sentence.links:
                 target.append(rows[(link.target.article_id, link.target.index)])
-                similarity.append(link.similarity)
                 verbatim.append(link.kind == "verbatim")
     return _Links(
         np.array(source, dtype=np.int64),
         np.array(target, dtype=np.int64),
-        np.array(similarity, dtype=np.float64),
         np.array(verbatim, dtype=bool),
     )
 
