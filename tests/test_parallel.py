@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,15 @@ def test_map_inherited_workers_see_data_defined_before_the_fork():
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_map_inherited_runs_other_work_meanwhile_on_both_paths(workers):
-    ran = []
-    results = parallel.map_inherited(lambda k: k + 1, 10, workers=workers, meanwhile=lambda: ran.append(True))
-    assert results == list(range(1, 11)) and ran == [True]
+def test_map_inherited_jobs_of_different_kinds_write_files_on_both_paths(tmp_path, workers):
+    def write(name: str) -> dict:
+        (tmp_path / name).write_text(name)
+        return {name: "written"}
+
+    jobs = [lambda: write("site.json"), lambda: {}] + [partial(write, f"story-{k}") for k in range(5)]
+    results = parallel.map_inherited(lambda n: jobs[n](), len(jobs), workers=workers)
+    assert results[:2] == [{"site.json": "written"}, {}]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site.json"] + [f"story-{k}" for k in range(5)]
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -51,6 +57,7 @@ def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path
     for module in (pipeline, plugin):  # every stage takes its parallel path even on this small corpus
         monkeypatch.setattr(module, "MIN_PARALLEL_STORIES", 2)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    monkeypatch.setattr(plugin, "MIN_PARALLEL_ARTICLES", 2)  # the site-wide files too, even when no story changed
     one = build_site(seeds, tmp_path / "one", DIGEST_WORKERS=1, DIGEST_CACHE=False)
     build_site(seeds, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_CACHE=False)
     assert len(one["stories"]) >= 5

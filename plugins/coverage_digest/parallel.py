@@ -47,27 +47,19 @@ def map_inherited(
     count: int,
     workers: int = 0,
     min_items: int = 2,
-    meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
     """[fn(0), ..., fn(count - 1)] on forked workers that inherit fn and its data, one index at a time, in order.
 
-    Callers order the indices largest job first, so that no long job starts last. `meanwhile` runs in this process
-    while the workers work (after them when there are none): other work that needs none of their results.
+    Callers order the indices largest job first, so that no long job starts last.
     """
     global _INHERITED
     processes = min(workers or os.cpu_count() or 1, count)
     if processes <= 1 or count < max(2, min_items) or "fork" not in multiprocessing.get_all_start_methods():
-        results = [fn(i) for i in range(count)]
-        if meanwhile is not None:
-            meanwhile()
-        return results
+        return [fn(i) for i in range(count)]
     _INHERITED = fn
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            pending = pool.imap(_call_inherited, range(count), chunksize=1)
-            if meanwhile is not None:
-                meanwhile()
-            return [loads(data) for data in pending]
+            return [loads(data) for data in pool.imap(_call_inherited, range(count), chunksize=1)]
     finally:
         _INHERITED = None
 

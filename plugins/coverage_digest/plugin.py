@@ -6,6 +6,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -13,7 +14,7 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.utils import sanitised_join
 
-from . import views
+from . import collector, views
 from .aligned_view import aligned_view
 from .cache import ResultCache
 from .downloads import articles_csv, download_paths, quotes_csv
@@ -31,6 +32,8 @@ from .sidecar import Sidecar, SidecarError, parse_sidecar
 from .site_paths import SitePaths
 
 log = logging.getLogger(__name__)
+# From this many articles the site-wide files (digest.json, CSV, search index) take seconds: worth their own workers.
+MIN_PARALLEL_ARTICLES = 1000
 
 
 class DigestGenerator(Generator):
@@ -38,6 +41,15 @@ class DigestGenerator(Generator):
 
     def generate_context(self) -> None:
         """Read and analyse the seeds; nothing is written here."""
+        with collector.paused():
+            self._generate_context()
+
+    def generate_output(self, writer) -> None:
+        """Write every page through the theme's templates, then digest.json, the downloads, feed, sitemap, search."""
+        with collector.paused():
+            self._generate_output(writer)
+
+    def _generate_context(self) -> None:
         self.digest_settings = _settings(self.settings)
         seeds = Path(self.digest_settings.seeds)
         if not seeds.is_dir():
@@ -68,8 +80,7 @@ class DigestGenerator(Generator):
             "feed": ds.feed_save_as,
         }
 
-    def generate_output(self, writer) -> None:
-        """Write every page through the theme's templates, then digest.json, the downloads, feed, sitemap, search."""
+    def _generate_output(self, writer) -> None:
         self.env.autoescape = True  # input text must never reach a page as markup
         ds, digest, paths = self.digest_settings, self.digest, self.paths
         manifest = PageManifest.load(self.settings, self.output_path, self.theme) if ds.cache else None
@@ -80,21 +91,14 @@ class DigestGenerator(Generator):
         analysis_of = {x.article_id: x for x in digest.analyses}
         articles = {a.id: a for a in digest.articles}
         written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (ds.search_save_as, None)]
-
-        def site_files(story_pages: list[tuple[str, str | None]]) -> None:
-            document = digest_document(digest, paths)
-            _write_text(self.output_path, ds.json_save_as, dumps(document))
-            pages = written + story_pages + _pelican_pages(self.context)
-            _write_extras(self.output_path, document, digest, paths, self.settings, ds, pages)
-
-        self._write_stories(writer, manifest, page, articles, analysis_of, site_files)
+        self._write_stories_and_site_files(writer, manifest, page, articles, analysis_of, written)
         if manifest is not None:
             manifest.save(page.recorded, self.output_path)
         _report(self.files_read, digest, page.skipped)
 
-    def _write_stories(self, writer, manifest, page, articles, analysis_of, site_files) -> None:
-        """Every story's pages (those whose inputs changed), on forked workers for big builds, largest story first;
-        `site_files(every story page)` writes the site-wide files here meanwhile."""
+    def _write_stories_and_site_files(self, writer, manifest, page, articles, analysis_of, written) -> None:
+        """Every story's pages (those whose inputs changed) and the site-wide files, as one list of jobs: on forked
+        workers for big builds, the site-wide files first, then the stories largest first (no long job starts last)."""
         stories = self.digest.story_analyses
         keys = self.digest.story_keys or (None,) * len(stories)
         plans = [self._plan_story(page, sa, key, articles) for sa, key in zip(stories, keys, strict=True)]
@@ -102,16 +106,49 @@ class DigestGenerator(Generator):
             (k for k, plan in enumerate(plans) if not (plan.story_kept and plan.members_kept)),
             key=lambda k: -len(stories[k].story.article_ids),
         )
-
-        def job(n: int) -> dict[str, str]:
-            mine = _PageWriter(writer, self, self.context, manifest)
-            self._render_story(mine, stories[todo[n]], plans[todo[n]], articles, analysis_of)
-            return mine.recorded
-
-        story_pages = [item for plan in plans for item in plan.written]
-        workers, meanwhile = self.digest_settings.workers, lambda: site_files(story_pages)
-        for recorded in map_inherited(job, len(todo), workers, min_items=MIN_PARALLEL_STORIES, meanwhile=meanwhile):
+        pages = written + [item for plan in plans for item in plan.written] + _pelican_pages(self.context)
+        jobs = [partial(self._write_data_files, pages), self._write_search_index]
+        story_job = partial(self._write_story, writer, manifest, articles=articles, analysis_of=analysis_of)
+        jobs += [partial(story_job, stories[k], plans[k]) for k in todo]
+        big = len(todo) >= MIN_PARALLEL_STORIES or len(articles) >= MIN_PARALLEL_ARTICLES
+        for recorded in map_inherited(lambda n: jobs[n](), len(jobs), self.digest_settings.workers if big else 1):
             page.recorded.update(recorded)
+
+    def _write_story(self, writer, manifest, sa, plan: _StoryPlan, articles, analysis_of) -> dict[str, str]:
+        """One story's pages (a job): {page written: its content key}."""
+        mine = _PageWriter(writer, self, self.context, manifest)
+        self._render_story(mine, sa, plan, articles, analysis_of)
+        return mine.recorded
+
+    def _write_data_files(self, pages: list[tuple[str, str | None]]) -> dict[str, str]:
+        """digest.json, each story's CSV files, the Atom feed and the sitemap (a job; no page to record)."""
+        ds, out = self.digest_settings, self.output_path
+        document = digest_document(self.digest, self.paths)
+        _write_text(out, ds.json_save_as, dumps(document))
+        by_id = {a["id"]: a for a in document["articles"]}
+        for story in document["stories"]:
+            files = download_paths(self.paths.story_save_as(story["id"]))
+            _write_text(out, files["quotes"], quotes_csv(story, by_id))
+            _write_text(out, files["articles"], articles_csv(story, by_id))
+        siteurl = self.settings.get("SITEURL") or ""
+        feed = atom_feed(document, self.settings.get("SITENAME", ""), siteurl, ds.feed_save_as)
+        _write_text(out, ds.feed_save_as, feed)
+        _write_text(out, ds.sitemap_save_as, sitemap(pages, siteurl))
+        return {}
+
+    def _write_search_index(self) -> dict[str, str]:
+        """The offline search index (a job; no page to record)."""
+        digest, paths = self.digest, self.paths
+        articles = {a.id: a for a in digest.articles}
+        analyses = {x.article_id: x for x in digest.analyses}
+        docs = [
+            doc
+            for sa in digest.story_analyses
+            for doc in story_docs(sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url)
+        ]
+        for name, text in build_index(docs).items():
+            _write_text(self.output_path, name, text)
+        return {}
 
     def _plan_story(self, page, sa, key, articles) -> _StoryPlan:
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
@@ -173,31 +210,6 @@ class ConsoleProgress:
             console.print(
                 f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False, soft_wrap=True
             )
-
-
-def _write_extras(
-    output_path: str, document: dict, digest: Digest, paths: SitePaths, settings, ds: DigestSettings, pages
-) -> None:
-    """Researchers' CSV files per story, the Atom feed, the sitemap and the offline search index."""
-    by_id = {a["id"]: a for a in document["articles"]}
-    for story in document["stories"]:
-        files = download_paths(paths.story_save_as(story["id"]))
-        _write_text(output_path, files["quotes"], quotes_csv(story, by_id))
-        _write_text(output_path, files["articles"], articles_csv(story, by_id))
-    siteurl = settings.get("SITEURL") or ""
-    _write_text(
-        output_path, ds.feed_save_as, atom_feed(document, settings.get("SITENAME", ""), siteurl, ds.feed_save_as)
-    )
-    _write_text(output_path, ds.sitemap_save_as, sitemap(pages, siteurl))
-    articles = {a.id: a for a in digest.articles}
-    analyses = {x.article_id: x for x in digest.analyses}
-    docs = [
-        doc
-        for sa in digest.story_analyses
-        for doc in story_docs(sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url)
-    ]
-    for name, text in build_index(docs).items():
-        _write_text(output_path, name, text)
 
 
 def _latest(articles) -> str | None:
