@@ -91,3 +91,62 @@ def test_unchanged_stories_keep_their_pages_and_removed_ones_disappear(make_seed
     digest = build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
     assert [a["id"] for a in digest["articles"]] == ["q1"]
     assert not (out / "articles" / "v1.html").exists() and (out / "articles" / "q1.html").exists()
+
+
+def test_unreadable_entries_are_analysed_again_and_give_the_same_site(tmp_path):
+    out = tmp_path / "site"
+    fresh = build_site(SEEDS, out)
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    entries = list((tmp_path / "site-cache" / "coverage_digest").rglob("*.pickle"))
+    assert len(entries) > len(fresh["articles"])  # the stories' entries too
+    for entry in entries:
+        entry.write_bytes(b"truncated")
+    again = build_site(SEEDS, out)
+    assert again == fresh
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
+
+
+def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest import pipeline
+    from coverage_digest.seedfolder import read_seed_folder
+    from coverage_digest.settings import validate_settings
+    from coverage_digest.sidecar import Sidecar
+
+    quake = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
+    vote = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
+    seeds = make_seeds(
+        {
+            "q1.txt": quake.format("officials said"),
+            "q2.txt": quake.format("the agency said"),
+            "v1.txt": vote.format("turnout was high"),
+            "v2.txt": vote.format("polls showed"),
+        }
+    )
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_STORIES", 1)  # even two stories are loaded while a worker groups
+    settings = validate_settings({"DIGEST_SEEDS": str(seeds), "DIGEST_WORKERS": 2})
+    cache = ResultCache(tmp_path / "cache")
+
+    def build():
+        files, _ = read_seed_folder(seeds, settings.max_file_bytes)
+        return pipeline.build_digest(files, Sidecar(), settings, cache)
+
+    first = build()
+    (seeds / "q2.txt").write_text(quake.format("the agency said on Sunday"), encoding="utf-8")
+    files, _ = read_seed_folder(seeds, settings.max_file_bytes)
+    pairs = [(f, Metadata()) for f in files]
+    keys = [cache_key(f, given) for f, given in pairs]
+    results = pipeline.process_files(pairs, keys, 1, cache, lambda *_: None)
+    articles, analyses, _ = pipeline._split_results(results)
+    fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=True)}
+    grouping = pipeline.GroupSettings()
+    stories, loaded = pipeline.group_stories(articles, analyses, grouping, fingerprint, cache, workers=2)
+    assert [s.article_ids for s in stories] == [s.article_ids for s in first.stories]
+    # The unchanged story's analysis comes from the cache, the changed one's is made while the worker groups.
+    assert sorted(sa.story.article_ids for sa in loaded.values()) == [("q1", "q2"), ("v1", "v2")]
+    unchanged = replace(first.story_analyses[1], story=None)
+    assert replace(loaded[pipeline.story_key(("v1", "v2"), fingerprint)], story=None) == unchanged
+    calls = []
+    monkeypatch.setattr(pipeline, "analyse_story", lambda *args: calls.append(args))
+    again = build()  # both analyses now come from the cache, with the current grouping records attached
+    assert calls == [] and [sa.story for sa in again.story_analyses] == list(again.stories)
+    assert replace(again.story_analyses[1], story=None) == unchanged

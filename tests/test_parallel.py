@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,17 @@ def test_map_items_keeps_order_with_workers():
 def test_map_inherited_workers_see_data_defined_before_the_fork():
     data = {k: f"story-{k}" for k in range(20)}  # a closure over local data: nothing is pickled on the way out
     assert parallel.map_inherited(lambda k: data[k].upper(), 20, workers=2) == [data[k].upper() for k in range(20)]
+
+
+@pytest.mark.parametrize(("workers", "count"), [(1, 10), (2, 10), (2, 1), (2, 0)])
+def test_map_inherited_runs_other_work_meanwhile_on_every_path(workers, count):
+    ran = []
+    results = parallel.map_inherited(
+        lambda k: (k + 1, os.getpid()), count, workers=workers, min_items=1, meanwhile=lambda: ran.append(True)
+    )
+    assert [r for r, _ in results] == list(range(1, count + 1)) and ran == [True]
+    if workers == 2 and count == 1:  # one item still goes to a worker, so this process is free for `meanwhile`
+        assert results[0][1] != os.getpid()
 
 
 @pytest.mark.parametrize("workers", [1, 2])

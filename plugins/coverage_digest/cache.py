@@ -42,6 +42,14 @@ def cache_key(seed: SeedFile, given: Metadata) -> str:
     return digest.hexdigest()
 
 
+def last_grouping_key() -> str:
+    """Where the last build's stories (their article ids) are kept: the next build predicts which stories it will
+    find again and loads their analyses while it groups."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(b"\0last grouping\0")  # no file's key: cache_key hashes a repr(Metadata(...)) between the zeros
+    return digest.hexdigest()
+
+
 class ResultCache:
     """A folder of pickled per-file results; a missing, corrupt or unreadable entry is simply a miss."""
 
@@ -50,6 +58,10 @@ class ResultCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored (it may still turn out unusable when read)."""
+        return self._path(key).is_file()
 
     def get(self, key: str):
         """The stored result, or None."""

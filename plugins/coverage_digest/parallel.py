@@ -47,19 +47,33 @@ def map_inherited(
     count: int,
     workers: int = 0,
     min_items: int = 2,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
     """[fn(0), ..., fn(count - 1)] on forked workers that inherit fn and its data, one index at a time, in order.
 
-    Callers order the indices largest job first, so that no long job starts last.
+    Callers order the indices largest job first, so that no long job starts last. `meanwhile` runs in this process
+    while the workers work (first, when there are none): other work that needs none of their results; with it, even
+    one item goes to a worker.
     """
     global _INHERITED
-    processes = min(workers or os.cpu_count() or 1, count)
-    if processes <= 1 or count < max(2, min_items) or "fork" not in multiprocessing.get_all_start_methods():
+    cores = workers or os.cpu_count() or 1
+    processes = min(cores, count)
+    if (
+        cores <= 1
+        or count < max(1, min_items)
+        or (processes < 2 and meanwhile is None)
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        if meanwhile is not None:
+            meanwhile()
         return [fn(i) for i in range(count)]
     _INHERITED = fn
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return [loads(data) for data in pool.imap(_call_inherited, range(count), chunksize=1)]
+            pending = pool.imap(_call_inherited, range(count), chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            return [loads(data) for data in pending]
     finally:
         _INHERITED = None
 

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import compress
 
 from .analyse import ArticleAnalysis, StoryAnalysis, analyse_article, analyse_story
-from .cache import ResultCache, cache_key
+from .cache import ResultCache, cache_key, last_grouping_key
 from .clean import clean_article
 from .group import GroupSettings, StoryGroup, group_articles
 from .ingest import ingest_file
@@ -21,6 +22,7 @@ from .sidecar import Sidecar
 log = logging.getLogger(__name__)
 FileResult = tuple[Article, ArticleAnalysis] | Skipped
 MIN_PARALLEL_STORIES = 50  # stories to analyse before worker processes pay for themselves
+MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait for grouping, then use every core)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +53,15 @@ def build_digest(
     keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
     results = process_files(pairs, keys, settings.workers, cache, report)
     articles, analyses, skipped = _split_results(results)
-    stories = group_articles(articles, group_settings(sidecar, settings))
-    report("grouped into stories", len(stories), len(stories))
     fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=False) if not isinstance(r, Skipped)}
-    story_keys = [story_key(story, fingerprint) for story in stories] if cache else []
-    story_analyses = analyse_stories(stories, articles, analyses, story_keys, cache, report, settings.workers)
+    grouping = group_settings(sidecar, settings)
+    stories, loaded = group_stories(articles, analyses, grouping, fingerprint, cache, settings.workers, report)
+    report("grouped into stories", len(stories), len(stories))
+    story_keys = [story_key(story.article_ids, fingerprint) for story in stories] if cache else []
+    story_analyses = analyse_stories(stories, articles, analyses, story_keys, cache, report, settings.workers, loaded)
     if cache:
-        cache.prune(set(keys) | set(story_keys))
+        cache.put(last_grouping_key(), tuple(story.article_ids for story in stories))
+        cache.prune(set(keys) | set(story_keys) | {last_grouping_key()})
     return Digest(articles, stories, skipped, analyses, story_analyses, tuple(story_keys))
 
 
@@ -81,6 +85,65 @@ def process_files(
     return results
 
 
+def group_stories(
+    articles: tuple[Article, ...],
+    analyses: tuple[ArticleAnalysis, ...],
+    grouping: GroupSettings,
+    fingerprint: dict[str, str],
+    cache: ResultCache | None,
+    workers: int = 1,
+    report: Progress | None = None,
+) -> tuple[tuple[StoryGroup, ...], dict[str, StoryAnalysis]]:
+    """Stories from articles and, with a cache, the analyses of the stories the last build found, as they are now:
+    {content key: analysis}. Most come back unchanged, so while a worker groups, this process loads their cached
+    analyses and analyses the few whose articles changed (when grouping finds other stories, they go unused)."""
+    last = cache.get(last_grouping_key()) if cache else None
+    last = last if isinstance(last, tuple) and all(isinstance(m, tuple) for m in last) else ()
+    expected = {story_key(members, fingerprint): members for members in last if all(i in fingerprint for i in members)}
+    found = {key: bool(cache and cache.has(key)) for key in expected}
+    stored = [key for key, there in found.items() if there]
+    changed = [key for key, there in found.items() if not there] if cache else []
+    loaded: dict[str, StoryAnalysis] = {}
+
+    def meanwhile() -> None:
+        for key in stored:
+            found = cache.get(key) if cache else None
+            if isinstance(found, StoryAnalysis):
+                loaded[key] = found
+        by_id, per_article = {a.id: a for a in articles}, {x.article_id: x for x in analyses}
+        ahead = changed if len(changed) <= MAX_AHEAD else []
+        for key in ahead:
+            loaded[key] = _analyse_and_store(cache, key, _expected_story(expected[key]), by_id, per_article)
+        if ahead and report:
+            report("changed stories analysed while grouping", len(ahead), len(ahead))
+
+    worth_a_worker = len(stored) >= MIN_PARALLEL_STORIES
+    [stories] = map_inherited(
+        lambda _: group_articles(articles, grouping),
+        1,
+        workers,
+        min_items=1 if worth_a_worker else 2,
+        meanwhile=meanwhile if worth_a_worker else None,
+    )
+    return stories, loaded
+
+
+def _expected_story(article_ids: tuple[str, ...]) -> StoryGroup:
+    """A stand-in grouping record for analysing a story ahead of grouping (an analysis depends only on the
+    articles; every analysis gets the current record attached before use)."""
+    return StoryGroup("", "", article_ids[0], article_ids, (), ())
+
+
+def _analyse_and_store(
+    cache: ResultCache | None, key: str | None, story: StoryGroup, by_id: dict, per_article: dict
+) -> StoryAnalysis:
+    """A story's analysis, stored under its key by the process that made it (atomic per entry)."""
+    result = analyse_story_task(_story_task(story, by_id, per_article))
+    if cache and key:
+        cache.put(key, result)
+    return result
+
+
 def analyse_stories(
     stories: tuple[StoryGroup, ...],
     articles: tuple[Article, ...],
@@ -89,35 +152,48 @@ def analyse_stories(
     cache: ResultCache | None,
     report: Progress,
     workers: int = 1,
+    loaded: dict[str, StoryAnalysis] | None = None,
 ) -> tuple[StoryAnalysis, ...]:
-    """The reduce half: each story compared across its outlets (stories are independent: a cluster could split them)."""
+    """The reduce half: each story compared across its outlets (stories are independent: a cluster could split them).
+
+    With a cache, a story whose key is `loaded` (or stored) is not analysed again."""
     by_id = {a.id: a for a in articles}
     per_article = {a.article_id: a for a in analyses}
-    results: list[StoryAnalysis | None] = [cache.get(k) for k in keys] if cache else [None] * len(stories)
-    results = [replace(r, story=s) if r is not None else None for r, s in zip(results, stories, strict=True)]
+    loaded = loaded or {}
+    stored = [k in loaded or cache.has(k) for k in keys] if cache else [False] * len(stories)
+    results: list[StoryAnalysis | None] = [None] * len(stories)
+
+    def load_stored() -> None:  # in this process, while workers analyse the stories that changed
+        for i in compress(range(len(stories)), stored):
+            found = loaded.get(keys[i]) or (cache.get(keys[i]) if cache else None)
+            results[i] = replace(found, story=stories[i]) if isinstance(found, StoryAnalysis) else None
+
+    def job(i: int) -> StoryAnalysis:
+        return _analyse_and_store(cache, keys[i] if cache else None, stories[i], by_id, per_article)
+
     # Largest first, one story at a time: story costs differ a thousandfold, and a big one left last idles a core.
-    todo = sorted((i for i, r in enumerate(results) if r is None), key=lambda i: -len(stories[i].article_ids))
-
-    def job(k: int) -> StoryAnalysis:
-        result = analyse_story_task(_story_task(stories[todo[k]], by_id, per_article))
-        if cache:  # stored by the worker that made it (atomic per entry)
-            cache.put(keys[todo[k]], result)
-        return result
-
-    done = map_inherited(job, len(todo), workers, min_items=MIN_PARALLEL_STORIES)
+    todo = sorted((i for i in range(len(stories)) if not stored[i]), key=lambda i: -len(stories[i].article_ids))
+    # Loading stored analyses is worth a worker for even one changed story.
+    many_stored = sum(stored[i] and keys[i] not in loaded for i in range(len(stories))) >= MIN_PARALLEL_STORIES
+    done = map_inherited(
+        lambda k: job(todo[k]), len(todo), workers, 1 if many_stored else MIN_PARALLEL_STORIES, load_stored
+    )
     for i, result in zip(todo, done, strict=True):
         results[i] = result
-    report("stories analysed", len(todo), len(todo))
+    unreadable = [i for i, r in enumerate(results) if r is None]  # stored, but the entry could not be used
+    for i in unreadable:
+        results[i] = job(i)
+    report("stories analysed", len(todo) + len(unreadable), len(todo) + len(unreadable))
     return tuple(results)
 
 
-def story_key(story: StoryGroup, fingerprint: dict[str, str]) -> str:
+def story_key(article_ids: tuple[str, ...], fingerprint: dict[str, str]) -> str:
     """A story's analysis key: which articles it has and their content keys, nothing else.
 
     Similarities and shared terms shift whenever any article of the corpus changes; the analysis does not depend on
     them, so they stay out of the key (the current grouping record is attached to a cached analysis).
     """
-    members = " ".join(f"{i}={fingerprint[i]}" for i in story.article_ids)
+    members = " ".join(f"{i}={fingerprint[i]}" for i in article_ids)
     return cache_key(SeedFile("story", members.encode("utf-8", "surrogatepass")), Metadata())
 
 

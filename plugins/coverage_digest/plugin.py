@@ -34,6 +34,7 @@ from .site_paths import SitePaths
 log = logging.getLogger(__name__)
 # From this many articles the site-wide files (digest.json, CSV, search index) take seconds: worth their own workers.
 MIN_PARALLEL_ARTICLES = 1000
+PAGES_PER_JOB = 40  # pages rendered by one job of a parallel build
 
 
 class DigestGenerator(Generator):
@@ -97,27 +98,38 @@ class DigestGenerator(Generator):
         _report(self.files_read, digest, page.skipped)
 
     def _write_stories_and_site_files(self, writer, manifest, page, articles, analysis_of, written) -> None:
-        """Every story's pages (those whose inputs changed) and the site-wide files, as one list of jobs: on forked
-        workers for big builds, the site-wide files first, then the stories largest first (no long job starts last)."""
+        """The pages of every story whose inputs changed, and the site-wide files, as one list of jobs: on forked
+        workers for big builds, the site-wide files first, then the stories' pages, largest story first, a slice of
+        at most PAGES_PER_JOB pages a job (no long job starts last, and one big story keeps every core busy)."""
         stories = self.digest.story_analyses
         keys = self.digest.story_keys or (None,) * len(stories)
         plans = [self._plan_story(page, sa, key, articles) for sa, key in zip(stories, keys, strict=True)]
-        todo = sorted(
-            (k for k, plan in enumerate(plans) if not (plan.story_kept and plan.members_kept)),
-            key=lambda k: -len(stories[k].story.article_ids),
-        )
         pages = written + [item for plan in plans for item in plan.written] + _pelican_pages(self.context)
         jobs = [partial(self._write_data_files, pages), self._write_search_index]
-        story_job = partial(self._write_story, writer, manifest, articles=articles, analysis_of=analysis_of)
-        jobs += [partial(story_job, stories[k], plans[k]) for k in todo]
-        big = len(todo) >= MIN_PARALLEL_STORIES or len(articles) >= MIN_PARALLEL_ARTICLES
+        render = partial(self._write_pages, writer, manifest, articles=articles, analysis_of=analysis_of)
+        for k in sorted(range(len(stories)), key=lambda k: -len(stories[k].story.article_ids)):
+            items = _pages_to_render(stories[k], plans[k])
+            slices = (items[start : start + PAGES_PER_JOB] for start in range(0, len(items), PAGES_PER_JOB))
+            jobs += [partial(render, stories[k], plans[k], chunk) for chunk in slices]
+        changed = sum(not (plan.story_kept and plan.members_kept) for plan in plans)
+        big = changed >= MIN_PARALLEL_STORIES or len(articles) >= MIN_PARALLEL_ARTICLES
         for recorded in map_inherited(lambda n: jobs[n](), len(jobs), self.digest_settings.workers if big else 1):
             page.recorded.update(recorded)
 
-    def _write_story(self, writer, manifest, sa, plan: _StoryPlan, articles, analysis_of) -> dict[str, str]:
-        """One story's pages (a job): {page written: its content key}."""
-        mine = _PageWriter(writer, self, self.context, manifest)
-        self._render_story(mine, sa, plan, articles, analysis_of)
+    def _write_pages(self, writer, manifest, sa, plan: _StoryPlan, items, articles, analysis_of) -> dict[str, str]:
+        """Some of a story's pages (a job): its own page, aligned views, articles' pages. {page written: its key}."""
+        paths, mine = self.paths, _PageWriter(writer, self, self.context, manifest)
+        crumb = {"title": sa.story.title, "url": paths.story_url(sa.story.id)}  # the story page's own title and URL
+        for kind, item in items:
+            if kind == "story":
+                view = views.story_view(sa, articles, paths, analysis_of)
+                mine.write(plan.save_as, "story", key=plan.story_key, story=view)
+            elif kind == "aligned":
+                view = aligned_view(item, articles, analysis_of, paths, crumb)
+                mine.write(paths.reuse_save_as(reuse_slug(item)), "aligned", key=plan.member_key, pair=view)
+            else:
+                view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
+                mine.write(paths.article_save_as(item), "source", key=plan.member_key, article=view)
         return mine.recorded
 
     def _write_data_files(self, pages: list[tuple[str, str | None]]) -> dict[str, str]:
@@ -165,21 +177,6 @@ class DigestGenerator(Generator):
         story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
         return _StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
 
-    def _render_story(self, page, sa, plan: _StoryPlan, articles, analysis_of) -> None:
-        """Write a story's page, its aligned views and its articles' pages (those the plan does not keep)."""
-        paths = self.paths
-        story = views.story_view(sa, articles, paths, analysis_of)
-        if not plan.story_kept:
-            page.write(plan.save_as, "story", key=plan.story_key, story=story)
-        if not plan.members_kept:
-            crumb = {"title": story["title"], "url": story["url"]}
-            for d in sa.derivations:
-                view = aligned_view(d, articles, analysis_of, paths, crumb)
-                page.write(paths.reuse_save_as(reuse_slug(d)), "aligned", key=plan.member_key, pair=view)
-            for i in sa.story.article_ids:
-                view = views.article_view(articles[i], sa, analysis_of[i], articles, paths)
-                page.write(paths.article_save_as(i), "source", key=plan.member_key, article=view)
-
 
 @dataclass(frozen=True, slots=True)
 class _StoryPlan:
@@ -191,6 +188,15 @@ class _StoryPlan:
     member_key: str | None
     story_kept: bool
     members_kept: bool
+
+
+def _pages_to_render(sa, plan: _StoryPlan) -> list[tuple[str, object]]:
+    """(template, what it shows) of each of a story's pages the plan does not keep."""
+    items: list[tuple[str, object]] = [] if plan.story_kept else [("story", None)]
+    if not plan.members_kept:
+        items += [("aligned", d) for d in sa.derivations]
+        items += [("source", i) for i in sa.story.article_ids]
+    return items
 
 
 class ConsoleProgress:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from .analyse import ArticleAnalysis, StoryAnalysis
@@ -149,15 +150,14 @@ def story_docs(
 def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
     """{file path relative to the site root: JavaScript text} for the whole index."""
     docs = list(docs)
-    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # term -> [(doc, sentence, weight)], by doc
     for n, doc in enumerate(docs):
-        _post(postings, n, -1, doc.title_text, TITLE_WEIGHT)
-        for index, text in doc.sentences:
-            _post(postings, n, index, text, 1)
+        for term, (sentence, weight) in _doc_postings(doc).items():
+            postings[term].append((n, sentence, weight))
     chars = 1 if len(postings) <= ONE_CHAR_SHARDS_UP_TO else 2
-    shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
+    shards: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
     for term in sorted(postings):
-        shards[shard_key(term, chars)][term] = [[n, *posting] for n, posting in sorted(postings[term].items())]
+        shards[shard_key(term, chars)][term] = postings[term]
     files = {f"{SEARCH_DIR}/t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         chunk = [[d.kind, d.url, d.title, d.context] for d in docs[start : start + DOCS_PER_CHUNK]]
@@ -173,18 +173,17 @@ def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def _post(postings: dict[str, dict[int, list[int]]], doc: int, sentence: int, text: str, weight: int) -> None:
-    """Add a text's terms to the postings: the first sentence a term occurs in is where the result links."""
-    for term in tokens(text):
-        if term in STOP_WORDS:
-            continue
-        entry = postings[term].get(doc)
-        if entry is None:
-            postings[term][doc] = [sentence, weight]
-        else:
-            entry[1] += weight
-            if entry[0] == -1 and sentence != -1 and weight == 1:
-                entry[0] = sentence
+def _doc_postings(doc: SearchDoc) -> dict[str, tuple[int, int]]:
+    """{term: (the first sentence it occurs in, or -1 if only in the title; weight)} for one document, stop words
+    dropped. A title occurrence weighs TITLE_WEIGHT, a sentence's one; the counting runs in C (Counter, dict.update)."""
+    words = [tokens(text) for _, text in doc.sentences]
+    weight = Counter(chain.from_iterable(words))
+    first: dict[str, int] = {}
+    for (index, _), found in zip(reversed(doc.sentences), reversed(words), strict=True):
+        first.update(dict.fromkeys(found, index))  # reversed: the first sentence's index is written last and stays
+    for term, n in Counter(tokens(doc.title_text)).items():
+        weight[term] = weight.get(term, 0) + n * TITLE_WEIGHT
+    return {term: (first.get(term, -1), w) for term, w in weight.items() if term not in STOP_WORDS}
 
 
 def _script(name: str, data: Any) -> str:

@@ -8,6 +8,7 @@ large dependency out of the project.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -43,15 +44,12 @@ def count_matrix(docs: Iterable[Iterable[str]]) -> tuple[sp.csr_matrix, list[str
 
     Within a row, entries are stored in the order the corpus first met their terms (scikit-learn's layout).
     """
-    vocabulary: dict[str, int] = {}
+    vocabulary = _Vocabulary()
     indices: list[int] = []
     values: list[int] = []
     indptr = [0]
     for doc in docs:
-        counter: dict[int, int] = {}
-        for term in doc:
-            index = vocabulary.setdefault(term, len(vocabulary))
-            counter[index] = counter.get(index, 0) + 1
+        counter = Counter(map(vocabulary.__getitem__, doc))  # counted in C, keys in order of first occurrence
         indices.extend(counter)
         values.extend(counter.values())
         indptr.append(len(indices))
@@ -66,6 +64,14 @@ def count_matrix(docs: Iterable[Iterable[str]]) -> tuple[sp.csr_matrix, list[str
         remap[vocabulary[term]] = new
     matrix.indices = remap.take(matrix.indices, mode="clip")
     return matrix, terms
+
+
+class _Vocabulary(dict[str, int]):
+    """Term -> column in order of first occurrence; a new term gets the next column when first looked up."""
+
+    def __missing__(self, term: str) -> int:
+        index = self[term] = len(self)
+        return index
 
 
 def tfidf_matrix(docs: Iterable[Iterable[str]]) -> tuple[sp.csr_matrix, list[str]]:
