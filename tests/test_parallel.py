@@ -80,3 +80,9 @@ def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path
     assert any((tmp_path / "three-cache" / "coverage_digest").rglob("*.pickle"))
     build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
     assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
+    # One seed edited: the rebuild (its changed story analysed while a worker groups) equals a fresh build.
+    edited = sorted(seeds.iterdir())[len(one["articles"]) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficials added one more detail on Friday.\n")
+    build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
+    build_site(seeds, tmp_path / "fresh", DIGEST_WORKERS=1, DIGEST_CACHE=False)
+    assert _tree(tmp_path / "three") == _tree(tmp_path / "fresh") != _tree(tmp_path / "one")
