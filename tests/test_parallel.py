@@ -70,6 +70,7 @@ def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path
         monkeypatch.setattr(module, "MIN_PARALLEL_STORIES", 2)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
     monkeypatch.setattr(plugin, "MIN_PARALLEL_ARTICLES", 2)  # the site-wide files too, even when no story changed
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_GROUPING", 2)  # grouping on a worker, search terms made meanwhile
     one = build_site(seeds, tmp_path / "one", DIGEST_WORKERS=1, DIGEST_CACHE=False)
     build_site(seeds, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_CACHE=False)
     assert len(one["stories"]) >= 5

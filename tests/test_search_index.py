@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coverage_digest.search_index import SearchDoc, build_index, shard_key, tokens
+from coverage_digest.search_index import SearchDoc, article_terms, build_index, shard_key, story_docs, tokens
 
 
 def _data(text: str):
@@ -59,3 +59,27 @@ def test_tokens_fold_like_nfkd_without_marks(text):
     folded = unicodedata.normalize("NFKD", text.lower())
     expected = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
     assert tokens(text) == re.findall(r"[^\W_]+", expected)
+
+
+def test_article_terms_made_ahead_index_exactly_what_the_articles_text_gives():
+    from conftest import SEEDS
+    from coverage_digest.pipeline import build_digest
+    from coverage_digest.seedfolder import read_seed_folder
+    from coverage_digest.settings import validate_settings
+    from coverage_digest.sidecar import Sidecar
+
+    settings = validate_settings({"DIGEST_SEEDS": str(SEEDS)})
+    digest = build_digest(read_seed_folder(SEEDS, settings.max_file_bytes)[0], Sidecar(), settings)
+    articles = {a.id: a for a in digest.articles}
+    analyses = {x.article_id: x for x in digest.analyses}
+    made = article_terms(digest.articles, analyses)
+    assert set(made) == set(articles) and all(made.values())
+
+    def docs(ahead):
+        return [
+            doc
+            for sa in digest.story_analyses
+            for doc in story_docs(sa, articles, analyses, f"s/{sa.story.id}.html", lambda i: f"a/{i}.html", ahead)
+        ]
+
+    assert build_index(docs(made)) == build_index(docs(None))

@@ -22,6 +22,7 @@ from .sidecar import Sidecar
 log = logging.getLogger(__name__)
 FileResult = tuple[Article, ArticleAnalysis] | Skipped
 MIN_PARALLEL_STORIES = 50  # stories to analyse before worker processes pay for themselves
+MIN_PARALLEL_GROUPING = 1000  # articles from which grouping takes seconds: the caller's work runs meanwhile
 MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait for grouping, then use every core)
 
 
@@ -46,8 +47,12 @@ def build_digest(
     settings: DigestSettings,
     cache: ResultCache | None = None,
     progress: Progress | None = None,
+    while_grouping: Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...]], None] | None = None,
 ) -> Digest:
-    """Run every stage over the seed files; with a cache, unchanged files and stories are not analysed again."""
+    """Run every stage over the seed files; with a cache, unchanged files and stories are not analysed again.
+
+    `while_grouping(articles, analyses)`: the caller's own work over the articles, run while a worker groups them
+    (grouping uses one core)."""
     report = progress or _silent
     pairs = [(f, sidecar.for_file(f.path)) for f in files]
     keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
@@ -55,7 +60,9 @@ def build_digest(
     articles, analyses, skipped = _split_results(results)
     fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=False) if not isinstance(r, Skipped)}
     grouping = group_settings(sidecar, settings)
-    stories, loaded = group_stories(articles, analyses, grouping, fingerprint, cache, settings.workers, report)
+    stories, loaded = group_stories(
+        articles, analyses, grouping, fingerprint, cache, settings.workers, report, while_grouping
+    )
     report("grouped into stories", len(stories), len(stories))
     story_keys = [story_key(story.article_ids, fingerprint) for story in stories] if cache else []
     story_analyses = analyse_stories(stories, articles, analyses, story_keys, cache, report, settings.workers, loaded)
@@ -93,10 +100,12 @@ def group_stories(
     cache: ResultCache | None,
     workers: int = 1,
     report: Progress | None = None,
+    while_grouping: Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...]], None] | None = None,
 ) -> tuple[tuple[StoryGroup, ...], dict[str, StoryAnalysis]]:
     """Stories from articles and, with a cache, the analyses of the stories the last build found, as they are now:
     {content key: analysis}. Most come back unchanged, so while a worker groups, this process loads their cached
-    analyses and analyses the few whose articles changed (when grouping finds other stories, they go unused)."""
+    analyses and analyses the few whose articles changed (when grouping finds other stories, they go unused), then
+    runs `while_grouping`."""
     last = cache.get(last_grouping_key()) if cache else None
     last = last if isinstance(last, tuple) and all(isinstance(m, tuple) for m in last) else ()
     expected = {story_key(members, fingerprint): members for members in last if all(i in fingerprint for i in members)}
@@ -107,17 +116,20 @@ def group_stories(
 
     def meanwhile() -> None:
         for key in stored:
-            found = cache.get(key) if cache else None
-            if isinstance(found, StoryAnalysis):
-                loaded[key] = found
+            entry = cache.get(key) if cache else None
+            if isinstance(entry, StoryAnalysis):
+                loaded[key] = entry
         by_id, per_article = {a.id: a for a in articles}, {x.article_id: x for x in analyses}
         ahead = changed if len(changed) <= MAX_AHEAD else []
         for key in ahead:
             loaded[key] = _analyse_and_store(cache, key, _expected_story(expected[key]), by_id, per_article)
         if ahead and report:
             report("changed stories analysed while grouping", len(ahead), len(ahead))
+        if while_grouping:
+            while_grouping(articles, analyses)
 
-    worth_a_worker = len(stored) >= MIN_PARALLEL_STORIES
+    own_work = while_grouping is not None and len(articles) >= MIN_PARALLEL_GROUPING
+    worth_a_worker = len(stored) >= MIN_PARALLEL_STORIES or own_work
     [stories] = map_inherited(
         lambda _: group_articles(articles, grouping),
         1,
@@ -125,6 +137,8 @@ def group_stories(
         min_items=1 if worth_a_worker else 2,
         meanwhile=meanwhile if worth_a_worker else None,
     )
+    if while_grouping and not worth_a_worker:
+        while_grouping(articles, analyses)
     return stories, loaded
 
 

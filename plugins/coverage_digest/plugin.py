@@ -25,7 +25,7 @@ from .manifest import PageManifest, page_key
 from .parallel import map_inherited
 from .pipeline import MIN_PARALLEL_STORIES, Digest, build_digest
 from .records import Skipped
-from .search_index import build_index, story_docs
+from .search_index import article_terms, build_index, story_docs
 from .seedfolder import find_sidecar, read_seed_folder
 from .settings import DigestSettings, SettingsError, validate_settings
 from .sidecar import Sidecar, SidecarError, parse_sidecar
@@ -61,8 +61,13 @@ class DigestGenerator(Generator):
             ResultCache(Path(self.settings["CACHE_PATH"]) / "coverage_digest") if self.digest_settings.cache else None
         )
         progress = ConsoleProgress() if len(files) >= ConsoleProgress.MIN_FILES else None
+        self.search_terms: dict[str, dict] = {}  # each article's search postings, made while grouping runs
+
+        def while_grouping(articles, analyses) -> None:
+            self.search_terms = article_terms(articles, {x.article_id: x for x in analyses})
+
         try:
-            digest = build_digest(files, sidecar, self.digest_settings, cache, progress)
+            digest = build_digest(files, sidecar, self.digest_settings, cache, progress, while_grouping)
         except OverrideError as exc:
             raise SettingsError(f"DIGEST_MERGE / DIGEST_SPLIT (or the sidecar's stories:): {exc}") from exc
         extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
@@ -156,7 +161,9 @@ class DigestGenerator(Generator):
         docs = [
             doc
             for sa in digest.story_analyses
-            for doc in story_docs(sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url)
+            for doc in story_docs(
+                sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url, self.search_terms
+            )
         ]
         for name, text in build_index(docs).items():
             _write_text(self.output_path, name, text)

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -86,6 +86,7 @@ class SearchDoc:
     context: str
     title_text: str
     sentences: tuple[tuple[int, str], ...] = ()  # (anchor sentence index, text) for articles
+    terms: Mapping[str, tuple[int, int]] | None = None  # its postings, when made ahead (article_terms)
 
 
 def tokens(text: str) -> list[str]:
@@ -113,24 +114,21 @@ def story_docs(
     analyses: dict[str, ArticleAnalysis],
     story_url: str,
     article_url,
+    made: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
 ) -> list[SearchDoc]:
-    """The story, each of its articles (by sentence) and each of its quotes as search documents."""
+    """The story, each of its articles (by sentence) and each of its quotes as search documents; an article's
+    postings come from `made` (article_terms) when they were made ahead."""
     story = sa.story
     outlets = sorted({articles[i].display_outlet for i in story.article_ids})
     context = f"{len(story.article_ids)} sources: {', '.join(outlets)}"
     docs = [SearchDoc("story", story_url, story.title, context, story.title)]
     for aid in story.article_ids:
         a = articles[aid]
-        title = a.headline or a.display_outlet
+        terms = made.get(aid) if made else None
+        text, sentences = ("", ()) if terms is not None else _article_text(a, analyses[aid])  # text: for terms only
+        context = f"{a.display_outlet} · {story.title}" if a.headline else story.title
         docs.append(
-            SearchDoc(
-                "article",
-                article_url(aid),
-                title,
-                f"{a.display_outlet} · {story.title}" if a.headline else story.title,
-                f"{a.headline or ''} {a.display_outlet} {a.byline or ''}",
-                tuple((s.index, s.text) for s in analyses[aid].sentences),
-            )
+            SearchDoc("article", article_url(aid), a.headline or a.display_outlet, context, text, sentences, terms)
         )
     for row in sa.quote_table.rows + sa.quote_table.fragments:
         speaker = row.speaker or "unknown speaker"
@@ -147,12 +145,33 @@ def story_docs(
     return docs
 
 
+def article_terms(
+    articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """{article id: its search document's postings}: what story_docs would index for each article, made ahead of
+    grouping (it needs no story). Terms are shared strings, so the postings of ten thousand articles stay compact."""
+    shared: dict[str, str] = {}
+    out = {}
+    for a in articles:
+        title_text, sentences = _article_text(a, analyses[a.id])
+        terms = _doc_postings(SearchDoc("article", "", "", "", title_text, sentences))
+        out[a.id] = {shared.setdefault(term, term): posting for term, posting in terms.items()}
+    return out
+
+
+def _article_text(a: Article, analysis: ArticleAnalysis) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """An article's search text: headline, outlet and byline (the title's weight), then its sentences."""
+    return f"{a.headline or ''} {a.display_outlet} {a.byline or ''}", tuple(
+        (s.index, s.text) for s in analysis.sentences
+    )
+
+
 def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
     """{file path relative to the site root: JavaScript text} for the whole index."""
     docs = list(docs)
     postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # term -> [(doc, sentence, weight)], by doc
     for n, doc in enumerate(docs):
-        for term, (sentence, weight) in _doc_postings(doc).items():
+        for term, (sentence, weight) in (_doc_postings(doc) if doc.terms is None else doc.terms).items():
             postings[term].append((n, sentence, weight))
     chars = 1 if len(postings) <= ONE_CHAR_SHARDS_UP_TO else 2
     shards: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
@@ -191,4 +210,4 @@ def _script(name: str, data: Any) -> str:
     return f"CoverageDigestSearch.add({json.dumps(name)},{payload});\n"
 
 
-__all__ = ["SearchDoc", "build_index", "shard_key", "story_docs", "tokens"]
+__all__ = ["SearchDoc", "article_terms", "build_index", "shard_key", "story_docs", "tokens"]
