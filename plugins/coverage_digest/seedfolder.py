@@ -55,20 +55,25 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _read_one(path: Path, rel: str, root: Path, max_bytes: int) -> SeedFile | Skipped:
     try:
-        real = path.resolve(strict=True)
-        if path.is_symlink() and not real.is_relative_to(root):
-            return Skipped(rel, "symbolic link pointing outside the seeds folder (not followed)")
-        if real.is_dir():
-            return Skipped(rel, "symbolic link to a folder (not followed)")
-        size = real.stat().st_size
-        if size > max_bytes:
-            return Skipped(
-                rel, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (DIGEST_MAX_FILE_BYTES)"
-            )
-        with open(real, "rb") as fh:
+        if path.is_symlink():  # a plain file found by the walk is inside the folder; a link may point anywhere
+            real = path.resolve(strict=True)
+            if not real.is_relative_to(root):
+                return Skipped(rel, "symbolic link pointing outside the seeds folder (not followed)")
+            if real.is_dir():
+                return Skipped(rel, "symbolic link to a folder (not followed)")
+            path = real
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                return Skipped(
+                    rel,
+                    f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (DIGEST_MAX_FILE_BYTES)",
+                )
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         return Skipped(rel, "file disappeared while the build was reading it")
+    except IsADirectoryError:
+        return Skipped(rel, "a folder where a file was listed (not read)")
     except OSError as exc:
         return Skipped(rel, f"cannot be read: {exc.strerror or exc}")
     if len(data) > max_bytes:
