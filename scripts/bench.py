@@ -256,9 +256,11 @@ def phases_table(results: list[SizeResult]) -> list[str]:
         "",
         *lines,
         "",
-        "The analysis phases run on `DIGEST_WORKERS` processes; *write pages* renders each story's pages on forked "
-        "workers too, then writes digest.json, the CSV files, the feed, the sitemap and the search index in the main "
-        "process.",
+        "The analysis phases run on `DIGEST_WORKERS` processes. From 1,000 articles, *group* runs on a forked worker "
+        "while the main process makes the articles' search postings and, in a rebuild, loads the cached analyses of "
+        "the stories it expects to find again and analyses the changed ones (so a rebuild's *analyse stories* is "
+        "near zero). *write pages* is one list of jobs on forked workers: digest.json with the CSV files, feed and "
+        "sitemap; the search index; and slices of at most 40 pages of each story that changed.",
         "",
     ]
 
