@@ -271,3 +271,15 @@ def test_the_demo_seeds_are_one_story():
     stories = group_articles(articles)
     assert len(stories) == 1
     assert stories[0].title in {a.headline for a in articles if a.headline}
+
+
+def test_contradictory_overrides_raise_from_a_grouping_worker_too(monkeypatch):
+    from coverage_digest import pipeline
+    from coverage_digest.group import OverrideError
+
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_GROUPING", 1)  # group on a worker while this process works
+    settings = GroupSettings(merge=(("merrow-wire", "merrow-daily"),), split=(("merrow-daily",),))
+    ran = []
+    with pytest.raises(OverrideError, match="merrow"):
+        pipeline.group_stories(ALL, (), settings, {}, None, workers=2, while_grouping=lambda *_: ran.append(True))
+    assert ran == [True]

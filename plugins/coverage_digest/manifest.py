@@ -43,7 +43,8 @@ class PageManifest:
 
     def current(self, outputs: list[str], key: str) -> bool:
         """Every output file was made from this key and is still there."""
-        return all(self.entries.get(o) == key and (self.output / o).is_file() for o in outputs)
+        folder = str(self.output)  # os.path, not pathlib: a rebuild checks every page of the site
+        return all(self.entries.get(o) == key and os.path.isfile(os.path.join(folder, o)) for o in outputs)
 
     def save(self, recorded: dict[str, str], output_path: str) -> None:
         """Remember what this build wrote, and remove pages of earlier builds that no longer exist in the digest."""

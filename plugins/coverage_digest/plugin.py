@@ -173,13 +173,14 @@ class DigestGenerator(Generator):
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
         paths, story_id = self.paths, sa.story.id
         save_as = paths.story_save_as(story_id)
+        slugs = [reuse_slug(d) for d in sa.derivations]
         written = [(paths.story_url(story_id), _latest(articles[i] for i in sa.story.article_ids))]
-        written += [(paths.reuse_url(reuse_slug(d)), None) for d in sa.derivations]
+        written += [(paths.reuse_url(slug), None) for slug in slugs]
         written += [(paths.article_url(i), articles[i].published) for i in sa.story.article_ids]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
         story_key = page_key(key, repr(sa.story)) if key else None
         member_key = page_key(key, f"{story_id}\n{sa.story.title}") if key else None
-        members = [paths.reuse_save_as(reuse_slug(d)) for d in sa.derivations]
+        members = [paths.reuse_save_as(slug) for slug in slugs]
         members += [paths.article_save_as(i) for i in sa.story.article_ids]
         story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
         return _StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
