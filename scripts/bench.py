@@ -872,7 +872,16 @@ def targets_section(results: list[SizeResult]) -> list[str]:
             )
     if not any(r.size == 10000 for r in results):
         lines.append("| (the 10,000-article targets) | not measured in this run | — |")
-    return lines
+    return [*lines, "", *REBUILD_NOTE]
+
+
+# The issue states its targets for 10,000 articles; smaller rebuilds are reported too, with what bounds them.
+REBUILD_NOTE = (
+    "The issue states these targets for 10,000 articles. Smaller rebuilds are shown for what they are: a rebuild",
+    "pays a fixed start-up (Python, Pelican and the plugin's imports, about 0.9 s) and regroups the whole corpus",
+    "(grouping needs every article, and a cached rebuild must equal a fresh build byte for byte), so at 100 and",
+    "1,000 articles it cannot fall to a fifth of a build that itself takes a few seconds.",
+)
 
 
 def _yes(flag: bool) -> str:
