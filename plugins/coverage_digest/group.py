@@ -101,7 +101,8 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
 
 
 def _max_key_df(n: int) -> int:
-    """Terms in more articles than this are too common to find candidates with (they still count in scores)."""
+    """Terms in more articles than this find candidates only among the articles they weigh most in (every term
+    counts in scores)."""
     return max(50, n // 20)
 
 
