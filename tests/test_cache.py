@@ -4,6 +4,15 @@ from conftest import SEEDS, build_site
 from coverage_digest.cache import ResultCache, cache_key
 from coverage_digest.records import Metadata, SeedFile
 
+QUAKE = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
+VOTE = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
+TWO_STORIES = {
+    "q1.txt": QUAKE.format("officials said"),
+    "q2.txt": QUAKE.format("the agency said"),
+    "v1.txt": VOTE.format("turnout was high"),
+    "v2.txt": VOTE.format("polls showed"),
+}
+
 
 def test_key_changes_with_content_path_and_metadata():
     seed = SeedFile("a.txt", b"text")
@@ -46,16 +55,7 @@ def test_a_cached_rebuild_is_byte_identical_to_a_fresh_build(tmp_path):
 def test_a_rebuild_redoes_only_the_changed_file_and_its_story(make_seeds, tmp_path, monkeypatch):
     from coverage_digest import pipeline
 
-    quake = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
-    vote = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
-    seeds = make_seeds(
-        {
-            "q1.txt": quake.format("officials said"),
-            "q2.txt": quake.format("the agency said"),
-            "v1.txt": vote.format("turnout was high"),
-            "v2.txt": vote.format("polls showed"),
-        }
-    )
+    seeds = make_seeds(TWO_STORIES)
     build_site(seeds, tmp_path / "out")
     calls = {"file": 0, "story": 0}
     real_file, real_story = pipeline.process_file, pipeline.analyse_story
@@ -70,7 +70,7 @@ def test_a_rebuild_redoes_only_the_changed_file_and_its_story(make_seeds, tmp_pa
 
     monkeypatch.setattr(pipeline, "process_file", count_file)
     monkeypatch.setattr(pipeline, "analyse_story", count_story)
-    (seeds / "q2.txt").write_text(quake.format("the agency said on Sunday"), encoding="utf-8")
+    (seeds / "q2.txt").write_text(QUAKE.format("the agency said on Sunday"), encoding="utf-8")
     digest = build_site(seeds, tmp_path / "out")
     assert len(digest["stories"]) == 2
     assert calls == {"file": 1, "story": 1}
@@ -112,16 +112,7 @@ def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(m
     from coverage_digest.settings import validate_settings
     from coverage_digest.sidecar import Sidecar
 
-    quake = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
-    vote = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."
-    seeds = make_seeds(
-        {
-            "q1.txt": quake.format("officials said"),
-            "q2.txt": quake.format("the agency said"),
-            "v1.txt": vote.format("turnout was high"),
-            "v2.txt": vote.format("polls showed"),
-        }
-    )
+    seeds = make_seeds(TWO_STORIES)
     monkeypatch.setattr(pipeline, "MIN_PARALLEL_STORIES", 1)  # even two stories are loaded while a worker groups
     settings = validate_settings({"DIGEST_SEEDS": str(seeds), "DIGEST_WORKERS": 2})
     cache = ResultCache(tmp_path / "cache")
@@ -131,7 +122,7 @@ def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(m
         return pipeline.build_digest(files, Sidecar(), settings, cache)
 
     first = build()
-    (seeds / "q2.txt").write_text(quake.format("the agency said on Sunday"), encoding="utf-8")
+    (seeds / "q2.txt").write_text(QUAKE.format("the agency said on Sunday"), encoding="utf-8")
     files, _ = read_seed_folder(seeds, settings.max_file_bytes)
     pairs = [(f, Metadata()) for f in files]
     keys = [cache_key(f, given) for f, given in pairs]
