@@ -519,10 +519,10 @@ def _describe(exc: BaseException) -> str:
 
 def _stage_read(state: dict, corpus: Path, truth: dict) -> dict:
     """Read, ingest and clean every seed (one process), and form the true stories from the manifest."""
-    from coverage_digest.clean import clean_article
-    from coverage_digest.ingest import ingest_file
+    from coverage_digest.clean.article import clean_article
+    from coverage_digest.read.folder import read_seed_folder
+    from coverage_digest.read.ingest import ingest_file
     from coverage_digest.records import RawArticle
-    from coverage_digest.seedfolder import read_seed_folder
 
     files, _ = read_seed_folder(corpus / "seeds", 5_000_000)
     raws = [ingest_file(f) for f in files]
@@ -537,7 +537,7 @@ def _stage_read(state: dict, corpus: Path, truth: dict) -> dict:
 
 def _stage_group(state: dict, corpus: Path, truth: dict) -> dict:
     """Group the whole corpus; report how many stories and the B-cubed F1 against the generated truth."""
-    from coverage_digest.group import group_articles
+    from coverage_digest.group.stories import group_articles
 
     groups = group_articles(tuple(state["articles"]))
     found = {aid: g.id for g in groups for aid in g.article_ids}
@@ -567,14 +567,14 @@ def _members(assign: dict[str, str], items: list[str]) -> dict[str, set[str]]:
 
 def _sentences(state: dict, article) -> None:
     """Split an article into sentences (kept for the later stages)."""
-    from coverage_digest.sentences import split_article
+    from coverage_digest.text.sentences import split_article
 
     state["sentences"][article.id] = split_article(article)
 
 
 def _quotes(state: dict, article) -> None:
     """Find and attribute an article's quotations."""
-    from coverage_digest.quotes import extract_quotes
+    from coverage_digest.article.analyse import extract_quotes
 
     state["quotes"][article.id] = extract_quotes(article)
 
@@ -586,21 +586,21 @@ def _sents(state: dict, story) -> dict:
 
 def _quote_match(state: dict, story) -> None:
     """Match quotations across the story's outlets."""
-    from coverage_digest.quote_match import match_quotes
+    from coverage_digest.story.quote_match import match_quotes
 
     match_quotes(story, tuple(q for a in story for q in state["quotes"].get(a.id, ())))
 
 
 def _figures(state: dict, article) -> None:
     """Find an article's figures (kept for the comparison)."""
-    from coverage_digest.numbers import find_figures
+    from coverage_digest.article.figures import find_figures
 
     state["figures"][article.id] = find_figures(article, state["sentences"][article.id])
 
 
 def _compare_figures(state: dict, story) -> None:
     """Compare the story's figures across outlets."""
-    from coverage_digest.numbers import compare_figures
+    from coverage_digest.story.figures import compare_figures
 
     figures = tuple(f for a in story for f in state["figures"].get(a.id, ()))
     compare_figures(story, figures, _sents(state, story))
@@ -608,35 +608,35 @@ def _compare_figures(state: dict, story) -> None:
 
 def _mentions(state: dict, story) -> None:
     """The story's entity × article table."""
-    from coverage_digest.entities import mention_table
+    from coverage_digest.story.mentions import mention_table
 
     mention_table(story, _sents(state, story))
 
 
 def _support(state: dict, story) -> None:
     """Cross-article sentence support (kept for summary and reuse)."""
-    from coverage_digest.support import find_support
+    from coverage_digest.story.support import find_support
 
     state["support"][story[0].id] = find_support(story, _sents(state, story))
 
 
 def _summary(state: dict, story) -> None:
     """The story's extractive summary."""
-    from coverage_digest.summarize import summarize_story
+    from coverage_digest.story.summary import summarize_story
 
     summarize_story(story, _sents(state, story), state["support"][story[0].id])
 
 
 def _reuse(state: dict, story) -> None:
     """Which articles derive from which."""
-    from coverage_digest.reuse import find_derivations
+    from coverage_digest.story.reuse import find_derivations
 
     find_derivations(story, _sents(state, story), state["support"][story[0].id])
 
 
 def _wording(state: dict, story) -> None:
     """The outlet × term comparison."""
-    from coverage_digest.wording import compare_wording
+    from coverage_digest.story.wording import compare_wording
 
     compare_wording(story)
 

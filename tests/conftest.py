@@ -57,8 +57,8 @@ def make_seeds(tmp_path):
 
 def seed_article(name: str):
     """Read, ingest and clean one demo seed file (the real pipeline, without Pelican)."""
-    from coverage_digest.clean import clean_article
-    from coverage_digest.ingest import ingest_file
+    from coverage_digest.clean.article import clean_article
+    from coverage_digest.read.ingest import ingest_file
     from coverage_digest.records import SeedFile
 
     path = next(SEEDS.glob(f"{name}*"))

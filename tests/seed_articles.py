@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coverage_digest.clean import clean_article
-from coverage_digest.ingest import ingest_file
+from coverage_digest.clean.article import clean_article
+from coverage_digest.read.ingest import ingest_file
 from coverage_digest.records import Article, RawArticle, SeedFile
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

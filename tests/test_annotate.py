@@ -1,4 +1,4 @@
-from coverage_digest.annotate import Mark, annotate
+from coverage_digest.site.annotate import Mark, annotate
 
 
 def flatten(nodes):

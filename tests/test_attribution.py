@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from test_quotes import make_article, seed_article
 
-from coverage_digest.quotes import extract_quotes
+from coverage_digest.article.analyse import extract_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

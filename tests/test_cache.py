@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from conftest import SEEDS, build_site
-from coverage_digest.cache import ResultCache, cache_key
+from coverage_digest.build.cache import ResultCache, cache_key
 from coverage_digest.records import Metadata, SeedFile
 
 QUAKE = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
@@ -53,7 +53,7 @@ def test_a_cached_rebuild_is_byte_identical_to_a_fresh_build(tmp_path):
 
 
 def test_a_rebuild_redoes_only_the_changed_file_and_its_story(make_seeds, tmp_path, monkeypatch):
-    from coverage_digest import pipeline
+    from coverage_digest.build import pipeline
 
     seeds = make_seeds(TWO_STORIES)
     build_site(seeds, tmp_path / "out")
@@ -107,10 +107,10 @@ def test_unreadable_entries_are_analysed_again_and_give_the_same_site(tmp_path):
 
 
 def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(make_seeds, tmp_path, monkeypatch):
-    from coverage_digest import pipeline
-    from coverage_digest.seedfolder import read_seed_folder
+    from coverage_digest.build import pipeline
+    from coverage_digest.read.folder import read_seed_folder
+    from coverage_digest.read.sidecar import Sidecar
     from coverage_digest.settings import validate_settings
-    from coverage_digest.sidecar import Sidecar
 
     seeds = make_seeds(TWO_STORIES)
     monkeypatch.setattr(pipeline, "MIN_PARALLEL_STORIES", 1)  # even two stories are loaded while a worker groups

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from coverage_digest.charts import Bar, bar_chart, heatmap
+from coverage_digest.site.charts import Bar, bar_chart, heatmap
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & "Co"'

@@ -3,11 +3,11 @@ import re
 import pytest
 
 from conftest import SEEDS, seed_article
-from coverage_digest.clean import clean_article, split_furniture
-from coverage_digest.furniture import furniture_kind
-from coverage_digest.ingest import ingest_file
+from coverage_digest.clean.article import clean_article, split_furniture
+from coverage_digest.clean.furniture import furniture_kind
+from coverage_digest.read.ingest import ingest_file
 from coverage_digest.records import Metadata, RawArticle, SeedFile
-from coverage_digest.sentences import split_spans
+from coverage_digest.text.sentences import split_spans
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import gc
 
 import pytest
 
-from coverage_digest.collector import paused
+from coverage_digest.build.collector import paused
 
 
 def test_collector_is_off_inside_and_restored_after():

@@ -1,6 +1,6 @@
 import pytest
 
-from coverage_digest.decode import DecodeError, decode_text
+from coverage_digest.read.decode import DecodeError, decode_text
 
 TEXT = "He said “it’s a ‘truce’ — not peace,” in Zürich… café"
 

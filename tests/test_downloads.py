@@ -8,7 +8,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from coverage_digest.downloads import ARTICLE_COLUMNS, QUOTE_COLUMNS, articles_csv, download_paths, quotes_csv
+from coverage_digest.data.csv_files import ARTICLE_COLUMNS, QUOTE_COLUMNS, articles_csv, download_paths, quotes_csv
 
 pytestmark = pytest.mark.site
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from coverage_digest.feeds import EPOCH, atom_date, atom_feed, sitemap
+from coverage_digest.data.feeds import EPOCH, atom_date, atom_feed, sitemap
 from coverage_digest.settings import DigestSettings
 
 FEED = DigestSettings().feed_save_as

@@ -9,8 +9,8 @@ import re
 import pytest
 from seed_articles import article_from_text, seed_articles
 
-from coverage_digest.group import GroupSettings, StoryGroup, group_articles, story_id
-from coverage_digest.group_terms import NAMES, NUMBERS, WORDS, article_terms, term_matrix
+from coverage_digest.group.stories import GroupSettings, StoryGroup, group_articles, story_id
+from coverage_digest.group.terms import NAMES, NUMBERS, WORDS, article_terms, term_matrix
 
 MERROW = {
     "merrow-wire": """Strong earthquake kills 12 in Merrow
@@ -274,8 +274,8 @@ def test_the_demo_seeds_are_one_story():
 
 
 def test_contradictory_overrides_raise_from_a_grouping_worker_too(monkeypatch):
-    from coverage_digest import pipeline
-    from coverage_digest.group import OverrideError
+    from coverage_digest.build import pipeline
+    from coverage_digest.group.stories import OverrideError
 
     monkeypatch.setattr(pipeline, "MIN_PARALLEL_GROUPING", 1)  # group on a worker while this process works
     settings = GroupSettings(merge=(("merrow-wire", "merrow-daily"),), split=(("merrow-daily",),))

@@ -8,7 +8,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coverage_digest.group_link import _add_into, _dot, _top, candidate_pairs, pair_similarities
+from coverage_digest.group.link import _add_into, _dot, _top, candidate_pairs, pair_similarities
 
 
 def plain_top(idx: np.ndarray, val: np.ndarray, limit: int) -> np.ndarray:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seed_articles import make_article
 
-from coverage_digest.group_terms import (
+from coverage_digest.group.terms import (
     _CONNECTORS,
     _NOT_NAMES,
     _OPENERS,

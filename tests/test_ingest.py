@@ -1,6 +1,6 @@
 import pytest
 
-from coverage_digest.ingest import ingest_file
+from coverage_digest.read.ingest import ingest_file
 from coverage_digest.records import Metadata, RawArticle, SeedFile, Skipped
 
 PAGE = """<!doctype html><html><head><title>Quake hits coast | The Daily Example</title>

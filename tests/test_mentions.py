@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from seed_articles import article_from_text, seed_articles
 
-from coverage_digest.entities import find_mentions, mention_table
+from coverage_digest.story.mentions import find_mentions, mention_table
 
 
 def _table(*texts: str):

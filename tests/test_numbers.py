@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from seed_articles import article_from_text, seed_articles
 
-from coverage_digest.numbers import compare_figures, find_all_figures, find_figures, parse_number
+from coverage_digest.article.figures import find_all_figures, find_figures, parse_number
+from coverage_digest.story.figures import compare_figures
 
 
 def _figures(text: str, article_id: str = "a"):

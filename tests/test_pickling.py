@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from seed_articles import seed_articles
 
-from coverage_digest import pickling
-from coverage_digest.analyse import analyse_article, analyse_story
-from coverage_digest.group import group_articles
+from coverage_digest.article.analyse import analyse_article
+from coverage_digest.build import pickling
+from coverage_digest.group.stories import group_articles
+from coverage_digest.story.analyse import analyse_story
 
 
 @dataclass(frozen=True)

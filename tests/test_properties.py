@@ -5,12 +5,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coverage_digest.analyse import analyse_article, analyse_story
-from coverage_digest.clean import clean_article
-from coverage_digest.group import group_articles
-from coverage_digest.ingest import ingest_file
+from coverage_digest.article.analyse import analyse_article
+from coverage_digest.clean.article import clean_article
+from coverage_digest.group.stories import group_articles
+from coverage_digest.read.ingest import ingest_file
 from coverage_digest.records import RawArticle, SeedFile, Skipped
-from coverage_digest.views import paragraph_nodes
+from coverage_digest.site.views import paragraph_nodes
+from coverage_digest.story.analyse import analyse_story
 
 # Text that looks like news where it matters: words, every kind of quotation mark, dashes, markup, line breaks.
 PIECES = st.sampled_from(

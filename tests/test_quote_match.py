@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from test_quotes import make_article, seed_article
 
-from coverage_digest import quote_match
-from coverage_digest.quote_match import is_paraphrase, match_quotes, normalise, relation, word_diff
-from coverage_digest.quotes import extract_quotes
-from coverage_digest.speakers import canonical_speakers
+from coverage_digest.article.analyse import extract_quotes
+from coverage_digest.story import quote_match
+from coverage_digest.story.quote_match import is_paraphrase, match_quotes, normalise, relation, word_diff
+from coverage_digest.text.names import canonical_speakers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

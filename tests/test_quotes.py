@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from seed_articles import SEEDS, article_from_text, make_article
 
-from coverage_digest.quotes import extract_quotes, find_spans
+from coverage_digest.article.analyse import extract_quotes
+from coverage_digest.article.quotes import find_spans
 from coverage_digest.records import Article
 
 
@@ -123,7 +124,7 @@ def test_seed_quotes_found() -> None:
 
 
 def test_unclosed_quote_at_the_very_end_of_a_paragraph_does_not_crash():
-    from coverage_digest.quotes import find_spans
+    from coverage_digest.article.quotes import find_spans
 
     for paragraph in ("He said “", "He said “no.", "“", "He said “it is over"):
         for span in find_spans(paragraph):

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from seed_articles import article_from_text, seed_articles
 
-from coverage_digest.reuse import align, find_derivations, phrasing, shared_passages
-from coverage_digest.sentences import split_article
-from coverage_digest.support import find_support
+from coverage_digest.story.reuse import align, find_derivations, phrasing, shared_passages
+from coverage_digest.story.support import find_support
+from coverage_digest.text.sentences import split_article
 
 SOURCE = """The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin.
 

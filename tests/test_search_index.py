@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coverage_digest.search_index import SearchDoc, article_terms, build_index, shard_key, story_docs, tokens
+from coverage_digest.data.search import SearchDoc, article_terms, build_index, shard_key, story_docs, tokens
 
 
 def _data(text: str):
@@ -63,10 +63,10 @@ def test_tokens_fold_like_nfkd_without_marks(text):
 
 def test_article_terms_made_ahead_index_exactly_what_the_articles_text_gives():
     from conftest import SEEDS
-    from coverage_digest.pipeline import build_digest
-    from coverage_digest.seedfolder import read_seed_folder
+    from coverage_digest.build.pipeline import build_digest
+    from coverage_digest.read.folder import read_seed_folder
+    from coverage_digest.read.sidecar import Sidecar
     from coverage_digest.settings import validate_settings
-    from coverage_digest.sidecar import Sidecar
 
     settings = validate_settings({"DIGEST_SEEDS": str(SEEDS)})
     digest = build_digest(read_seed_folder(SEEDS, settings.max_file_bytes)[0], Sidecar(), settings)

@@ -1,7 +1,7 @@
 import os
 
-from coverage_digest import seedfolder
-from coverage_digest.seedfolder import read_seed_folder
+from coverage_digest.read import folder as seedfolder
+from coverage_digest.read.folder import read_seed_folder
 
 
 def test_files_are_read_in_a_stable_order_and_sidecar_is_left_out(tmp_path):

@@ -1,7 +1,7 @@
 import pytest
 
+from coverage_digest.read.sidecar import SidecarError, parse_sidecar
 from coverage_digest.settings import DigestSettings, SettingsError, validate_settings
-from coverage_digest.sidecar import SidecarError, parse_sidecar
 
 
 def test_defaults():

@@ -222,7 +222,7 @@ def test_files_in_other_encodings_keep_their_typography(make_seeds, tmp_path):
 
 
 def test_a_fault_in_article_analysis_keeps_the_article(make_seeds, tmp_path, monkeypatch):
-    from coverage_digest import pipeline
+    from coverage_digest.build import pipeline
 
     def broken(article):
         raise RuntimeError("rule bug")

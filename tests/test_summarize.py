@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from seed_articles import article_from_text, seed_articles
 
-from coverage_digest.sentences import split_article
-from coverage_digest.summarize import (
+from coverage_digest.story.summary import (
     SummarySettings,
     find_disagreements,
     quoted_share,
@@ -15,7 +14,8 @@ from coverage_digest.summarize import (
     summarize_story,
     target_length,
 )
-from coverage_digest.support import MAX_LINKS, find_support
+from coverage_digest.story.support import MAX_LINKS, find_support
+from coverage_digest.text.sentences import split_article
 
 A = (
     "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "

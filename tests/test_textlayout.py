@@ -1,6 +1,6 @@
 import pytest
 
-from coverage_digest.textlayout import looks_like_headline, split_headline, split_paragraphs
+from coverage_digest.read.textlayout import looks_like_headline, split_headline, split_paragraphs
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from coverage_digest.tfidf import STOP_WORDS, count_matrix, tfidf_matrix
+from coverage_digest.text.tfidf import STOP_WORDS, count_matrix, tfidf_matrix
 
 
 def test_counts_keep_first_seen_order_within_rows_and_sorted_columns():

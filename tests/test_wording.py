@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from seed_articles import article_from_text, make_article, seed_articles
 
-from coverage_digest.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
+from coverage_digest.story.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
 
 
 def _articles(*texts: str):
@@ -93,7 +93,7 @@ def test_seed_spelling_and_labels(seed_wording):
 def test_distinctive_terms_when_one_outlet_has_a_single_word():
     from seed_articles import make_article
 
-    from coverage_digest.wording import compare_wording
+    from coverage_digest.story.wording import compare_wording
 
     articles = (make_article("Netanyahu", article_id="a"), make_article("Netanyahu spoke.", article_id="b"))
     assert compare_wording(articles).distinctive == ()
@@ -109,7 +109,7 @@ SPLIT_ENDINGS = ("defen", "ce", "colo", "ur", "our", "ours", "organ", "is", "isi
 
 
 def test_words_are_the_word_pattern_matches():
-    from coverage_digest.wording import _WORD, _pairs, _words
+    from coverage_digest.story.wording import _WORD, _pairs, _words
 
     for text in (TRICKY, "", "   ", "one", "a b", " lone-word "):
         article = make_article(text)
@@ -122,7 +122,7 @@ def test_words_are_the_word_pattern_matches():
 
 
 def test_compound_form_is_the_spelling_form_of_the_pair():
-    from coverage_digest.wording import _WORD, _compound_form, _spelling_form
+    from coverage_digest.story.wording import _WORD, _compound_form, _spelling_form
 
     written = [*_WORD.findall(TRICKY), *SPLIT_ENDINGS]
     for first, second in itertools.product(written, repeat=2):
@@ -132,7 +132,7 @@ def test_compound_form_is_the_spelling_form_of_the_pair():
 def test_lexicon_scan_finds_what_one_group_per_term_finds():
     import re
 
-    from coverage_digest.wording import _LEXICON_RE, _LEXICON_TERMS
+    from coverage_digest.story.wording import _LEXICON_RE, _LEXICON_TERMS
 
     grouped = re.compile(  # the plain form: each alternative a named group around its pattern
         r"(?<![\w-])(?=[a-z])(?:"

@@ -14,22 +14,24 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.utils import sanitised_join
 
-from . import collector, views
-from .aligned_view import aligned_view
-from .cache import ResultCache
-from .downloads import articles_csv, download_paths, quotes_csv
-from .export import digest_document, dumps, reuse_slug
-from .feeds import atom_feed, sitemap
-from .group import OverrideError
-from .manifest import PageManifest, page_key
-from .parallel import map_inherited
-from .pipeline import MIN_PARALLEL_STORIES, Digest, build_digest
+from .build import collector
+from .build.cache import ResultCache
+from .build.manifest import PageManifest, page_key
+from .build.pipeline import MIN_PARALLEL_STORIES, build_digest
+from .build.workers import map_inherited
+from .data.csv_files import articles_csv, download_paths, quotes_csv
+from .data.digest_json import digest_document, dumps, reuse_slug
+from .data.feeds import atom_feed, sitemap
+from .data.search import article_terms, build_index, story_docs
+from .digest import Digest
+from .group.stories import OverrideError
+from .read.folder import find_sidecar, read_seed_folder
+from .read.sidecar import Sidecar, SidecarError, parse_sidecar
 from .records import Skipped
-from .search_index import article_terms, build_index, story_docs
-from .seedfolder import find_sidecar, read_seed_folder
 from .settings import DigestSettings, SettingsError, validate_settings
-from .sidecar import Sidecar, SidecarError, parse_sidecar
-from .site_paths import SitePaths
+from .site import views
+from .site.aligned_view import aligned_view
+from .site.paths import SitePaths
 
 log = logging.getLogger(__name__)
 # From this many articles the site-wide files (digest.json, CSV, search index) take seconds: worth their own workers.

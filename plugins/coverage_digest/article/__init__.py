@@ -1,0 +1,1 @@
+"""Article: the per-article analysis (the map): quotations and who said them, figures."""

@@ -1,0 +1,127 @@
+"""The writer's own words around quotations: speech verbs, quotations masked out, sentences split with quotes kept."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..text.names import ABBREVIATIONS, MASK, words_of
+from .quotes import Quote
+
+SPEECH_VERBS = words_of(
+    """said say says saying told tell tells telling added adds adding declared declares declaring warned warns
+    warning wrote writes writing stated states stating asked asks asking noted notes noting explained explains
+    explaining continued continues continuing recalled recalls recalling claimed claims claiming argued argues
+    arguing insisted insists insisting tweeted tweets tweeting posted replied replies replying responded responds
+    responding answered answers remarked remarks observed observes acknowledged acknowledges admitted admits
+    conceded concedes announced announces announcing suggested suggests suggesting complained complains
+    complaining predicted predicts vowed vows vowing pledged pledges promised promises urged urges urging
+    cautioned cautions charged charges countered counters quipped quips joked jokes shouted shouts yelled chanted
+    chanting sang sings singing reported reports reporting reads read called calls calling described describes
+    describing labeled labelled labeling labelling dubbed dubs termed terms blasted blasts slammed slams
+    criticized criticised praised echoed echoing boasted boasts lamented laments mused muses emphasized emphasised
+    stressed stresses testified testifies alleged alleges maintained maintains contended contends confirmed
+    confirms denied denies agreed agrees concluded concludes wondered wonders exclaimed proclaimed reiterated
+    reiterating reiterates retorted interjected whispered screamed bragged griped grumbled recounted recounts
+    explained likened compared accused accuses dismissed branded referred ruled found finds cited cites pleaded
+    demanded demands hinted signaled signalled emailed texted opined thundered scoffed snapped sighed indicated
+    indicates indicating expressed expressing wrote asserted asserts asserting promise promises promised promising
+    accuse mocked mocks mocking lauded lauds hailed hails touted touts decried decries denounced denounces
+    condemned condemns attacked derided ridiculed dismissing call scolded scolds questioned questioning stressing
+    referencing vowing warning bemoaning tweeting lamenting repeated repeats repeating characterized characterised
+    characterizing"""
+)
+SPEECH_PHRASES = ("put it", "pointed out", "points out", "went on", "goes on", "according to")
+# Verbs whose object is the listener ("told Reuters"), so "told X" never names the speaker.
+LISTENER_VERBS = words_of("""told tell tells telling asked asks asking urged urges urging""")
+VERB = re.compile(
+    r"(?<![\w\-’'])(?:" + "|".join(sorted({*SPEECH_VERBS, *SPEECH_PHRASES}, key=len, reverse=True)) + r")(?![\w\-])"
+)
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\x00\d“\"‘])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class FrameSentence:
+    """A sentence of the masked article text and the quotations that begin in it."""
+
+    start: int
+    end: int
+    paragraph: int
+    quotes: tuple[int, ...]  # indices into the body quotes
+
+
+def mark_bounds(text: str, quote: Quote) -> tuple[int, int]:
+    """Offsets of a quote with its marks (and the spaces inside them)."""
+    start = quote.start
+    while start > 0 and text[start - 1].isspace() and text[start - 1] != "\n":
+        start -= 1
+    start = max(0, start - (2 if text[max(0, start - 2) : start] == "''" else 1))
+    end = quote.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end < len(text) and text[end] in "\"”’'»":
+        end += 2 if text[end : end + 2] == "''" else 1
+    elif quote.truncated or quote.continues:
+        end = quote.end
+    return start, end
+
+
+def mask(text: str, marks: list[tuple[int, int]]) -> str:
+    pieces, at = [], 0
+    for start, end in marks:
+        if start < at:
+            continue
+        pieces.append(text[at:start])
+        pieces.append(MASK * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return re.sub(r"\([^()\n\x00]{1,24}\)", lambda m: " " * len(m.group()), "".join(pieces))
+
+
+def split_sentences(
+    masked: str, body: list[Quote], marks: list[tuple[int, int]], paragraphs: tuple[str, ...]
+) -> list[FrameSentence]:
+    """Sentences of the masked text, a quote ending in . ! or ? before a capital ending its sentence too."""
+    breaks = {m.end() for m in SENTENCE_BREAK.finditer(masked) if not abbreviation_before(masked, m.start())}
+    for quote, (_start, end) in zip(body, marks, strict=True):
+        inner = quote.text.rstrip("\"'”’) ")
+        rest = masked[end : end + 3].lstrip(" ")
+        if inner[-1:] in ".!?…" and (not rest or rest[0].isupper() or rest[0] in MASK + '“"\n'):
+            breaks.add(end + len(masked[end : end + 3]) - len(masked[end : end + 3].lstrip(" ")))
+    sentences: list[FrameSentence] = []
+    offset, q = 0, 0
+    for index, paragraph in enumerate(paragraphs):
+        end_of_paragraph = offset + len(paragraph)
+        cuts = sorted({offset, end_of_paragraph} | {b for b in breaks if offset < b < end_of_paragraph})
+        for start, end in itertools.pairwise(cuts):
+            members = []
+            while q < len(body) and marks[q][0] < end:
+                members.append(q)
+                q += 1
+            sentences.append(FrameSentence(start, end, index, tuple(members)))
+        offset = end_of_paragraph + 2
+    return sentences
+
+
+def noun_use(frame: str, verb: re.Match) -> bool:
+    """Say whether a speech-verb form is used as a noun ("Republican claims", "his remarks", "the letter read")."""
+    before = frame[max(0, verb.start() - 30) : verb.start()]
+    if verb.group() in {"read", "reads"}:
+        return not re.search(r"\b(?:letter|statement|sign|note|post|ad|message|tweet)\s+$", before)
+    if re.search(r"\b(?:the|a|an|his|her|their|its|our|my|your)\s+$", before, re.IGNORECASE):
+        return True  # "its call to", "a warning"
+    if not verb.group().endswith("s") or verb.group().endswith("ss"):
+        return False
+    return bool(
+        re.search(
+            r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|such|many|some|no|whose)|"
+            r"[A-Z]\w*(?:an|ic|ish|'s|’s))\s+$",
+            before,
+        )
+    )
+
+
+def abbreviation_before(text: str, at: int) -> bool:
+    word = re.search(r"(\S+)$", text[max(0, at - 12) : at + 1])
+    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+", word.group(1))))

@@ -1,0 +1,1 @@
+"""Build: running the stages over a seed folder: the pipeline, workers, the cache, the page manifest."""

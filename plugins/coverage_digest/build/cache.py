@@ -1,0 +1,104 @@
+"""Per-file results kept between builds, keyed by content: a rebuild only re-reads and re-analyses what changed.
+
+The key covers the file's bytes, its path, the metadata the user gave for it, and the plugin's own source code, so a
+change to any of them (including an upgrade of the analysis rules) misses the cache instead of serving stale results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from ..records import Metadata, SeedFile
+from .pickling import dump
+
+log = logging.getLogger(__name__)
+FORMAT = b"coverage-digest-cache-1"
+STALE_AFTER = 24 * 3600.0  # seconds
+CODE_SUFFIXES = {".py", ".toml"}  # the code and the rule data (lexicon) that shape every result
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the plugin's source and rule-data files, in every sub-package: results made by other code or
+    other rules are never reused."""
+    digest = hashlib.sha256(FORMAT)
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(seed: SeedFile, given: Metadata) -> str:
+    """The content key of one file's result."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(seed.path.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(repr(given).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(seed.data)
+    return digest.hexdigest()
+
+
+def last_grouping_key() -> str:
+    """Where the last build's stories (their article ids) are kept: the next build predicts which stories it will
+    find again and loads their analyses while it groups."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(b"\0last grouping\0")  # no file's key: cache_key hashes a repr(Metadata(...)) between the zeros
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """A folder of pickled per-file results; a missing, corrupt or unreadable entry is simply a miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored (it may still turn out unusable when read)."""
+        return self._path(key).is_file()
+
+    def get(self, key: str):
+        """The stored result, or None."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as fh:
+                value = pickle.load(fh)
+            os.utime(path)  # recently used entries survive pruning
+            return value
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
+            log.debug("cache entry %s unusable (%s): rebuilding it", key[:12], exc)
+            return None
+
+    def put(self, key: str, value) -> None:
+        """Store a result atomically (a crash mid-write never leaves a half-written entry)."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+                dump(value, fh)
+            os.replace(fh.name, path)
+        except OSError as exc:
+            log.warning("cannot write the analysis cache in %s: %s", self.folder, exc)
+
+    def prune(self, keep: set[str], max_age: float = STALE_AFTER) -> None:
+        """Drop entries this build did not use and nobody used for a day (other seed folders share the cache)."""
+        if not self.folder.is_dir():
+            return
+        cutoff = time.time() - max_age
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                if path.stem not in keep and path.stat().st_mtime < cutoff:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                continue

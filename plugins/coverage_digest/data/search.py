@@ -1,0 +1,214 @@
+"""The site's offline full-text search: an inverted index over stories, articles and quotes, built at build time.
+
+Written as small JavaScript files (not JSON) because a page opened from the disk (file://) may load scripts but not
+fetch() files; each file calls `CoverageDigestSearch.add(name, data)`. The index is split so a search loads only
+what it needs: `search/manifest.js` (settings, the stop words and which shards exist), `search/docs-<n>.js` (the
+result cards, DOCS_PER_CHUNK per file) and `search/t-<key>.js` (the terms that start with the same one or two
+characters, each with its postings `[doc, sentence or -1, weight]`). Pure and deterministic: sorted keys, no clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+from ..article.analyse import ArticleAnalysis
+from ..records import Article
+from ..story.analyse import StoryAnalysis
+
+SEARCH_DIR = "search"
+DOCS_PER_CHUNK = 200
+TITLE_WEIGHT = 3
+ONE_CHAR_SHARDS_UP_TO = 5000  # distinct terms; a bigger index is split by the first two characters
+_WORD = re.compile(r"[^\W_]+")
+# Dropped from the index and from queries alike (the browser reads this list from the manifest).
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "s",
+        "she",
+        "t",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """One search result: what it is, where it links, how it is shown, and the text it is found by."""
+
+    kind: str  # "story", "article" or "quote"
+    url: str  # relative to the site root
+    title: str
+    context: str
+    title_text: str
+    sentences: tuple[tuple[int, str], ...] = ()  # (anchor sentence index, text) for articles
+    terms: Mapping[str, tuple[int, int]] | None = None  # its postings, when made ahead (article_terms)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words with accents folded: the same rule as the browser's (search.js `tokens`)."""
+    lowered = text.lower()
+    if not lowered.isascii():  # fold each distinct character once (news text repeats a few: ’ “ ” é)
+        lowered = lowered.translate({ord(c): _fold(c) for c in set(lowered) if not c.isascii()})
+    return _WORD.findall(lowered)
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """A character decomposed (NFKD) without its combining marks: "é" -> "e", "ﬁ" -> "fi", a lone mark -> ""."""
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.category(c).startswith("M"))
+
+
+def shard_key(term: str, chars: int = 2) -> str:
+    """The shard a term lives in: its first `chars` characters, as hexadecimal code points (safe file names)."""
+    return "-".join(format(ord(c), "x") for c in term[:chars])
+
+
+def story_docs(
+    sa: StoryAnalysis,
+    articles: dict[str, Article],
+    analyses: dict[str, ArticleAnalysis],
+    story_url: str,
+    article_url,
+    made: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
+) -> list[SearchDoc]:
+    """The story, each of its articles (by sentence) and each of its quotes as search documents; an article's
+    postings come from `made` (article_terms) when they were made ahead."""
+    story = sa.story
+    outlets = sorted({articles[i].display_outlet for i in story.article_ids})
+    context = f"{len(story.article_ids)} sources: {', '.join(outlets)}"
+    docs = [SearchDoc("story", story_url, story.title, context, story.title)]
+    for aid in story.article_ids:
+        a = articles[aid]
+        terms = made.get(aid) if made else None
+        text, sentences = ("", ()) if terms is not None else _article_text(a, analyses[aid])  # text: for terms only
+        context = f"{a.display_outlet} · {story.title}" if a.headline else story.title
+        docs.append(
+            SearchDoc("article", article_url(aid), a.headline or a.display_outlet, context, text, sentences, terms)
+        )
+    for row in sa.quote_table.rows + sa.quote_table.fragments:
+        speaker = row.speaker or "unknown speaker"
+        carried = sorted({articles[o.quote.article_id].display_outlet for o in row.occurrences})
+        docs.append(
+            SearchDoc(
+                "quote",
+                f"{story_url}#{row.id}",
+                f"“{row.text}”",
+                f"{speaker} · {', '.join(carried)}",
+                f"{row.text} {speaker} {' '.join(row.roles)}",
+            )
+        )
+    return docs
+
+
+def article_terms(
+    articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """{article id: its search document's postings}: what story_docs would index for each article, made ahead of
+    grouping (it needs no story). Terms are shared strings, so the postings of ten thousand articles stay compact."""
+    shared: dict[str, str] = {}
+    out = {}
+    for a in articles:
+        title_text, sentences = _article_text(a, analyses[a.id])
+        terms = _doc_postings(SearchDoc("article", "", "", "", title_text, sentences))
+        out[a.id] = {shared.setdefault(term, term): posting for term, posting in terms.items()}
+    return out
+
+
+def _article_text(a: Article, analysis: ArticleAnalysis) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """An article's search text: headline, outlet and byline (the title's weight), then its sentences."""
+    return f"{a.headline or ''} {a.display_outlet} {a.byline or ''}", tuple(
+        (s.index, s.text) for s in analysis.sentences
+    )
+
+
+def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
+    """{file path relative to the site root: JavaScript text} for the whole index."""
+    docs = list(docs)
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # term -> [(doc, sentence, weight)], by doc
+    for n, doc in enumerate(docs):
+        for term, (sentence, weight) in (_doc_postings(doc) if doc.terms is None else doc.terms).items():
+            postings[term].append((n, sentence, weight))
+    chars = 1 if len(postings) <= ONE_CHAR_SHARDS_UP_TO else 2
+    shards: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
+    for term in sorted(postings):
+        shards[shard_key(term, chars)][term] = postings[term]
+    files = {f"{SEARCH_DIR}/t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        chunk = [[d.kind, d.url, d.title, d.context] for d in docs[start : start + DOCS_PER_CHUNK]]
+        files[f"{SEARCH_DIR}/docs-{start // DOCS_PER_CHUNK}.js"] = _script(f"docs-{start // DOCS_PER_CHUNK}", chunk)
+    manifest = {
+        "docs": len(docs),
+        "per_chunk": DOCS_PER_CHUNK,
+        "key_chars": chars,
+        "stop_words": sorted(STOP_WORDS),
+        "shards": sorted(shards),
+    }
+    files[f"{SEARCH_DIR}/manifest.js"] = _script("manifest", manifest)
+    return dict(sorted(files.items()))
+
+
+def _doc_postings(doc: SearchDoc) -> dict[str, tuple[int, int]]:
+    """{term: (the first sentence it occurs in, or -1 if only in the title; weight)} for one document, stop words
+    dropped. A title occurrence weighs TITLE_WEIGHT, a sentence's one; the counting runs in C (Counter, dict.update)."""
+    words = [tokens(text) for _, text in doc.sentences]
+    weight = Counter(chain.from_iterable(words))
+    first: dict[str, int] = {}
+    for (index, _), found in zip(reversed(doc.sentences), reversed(words), strict=True):
+        first.update(dict.fromkeys(found, index))  # reversed: the first sentence's index is written last and stays
+    for term, n in Counter(tokens(doc.title_text)).items():
+        weight[term] = weight.get(term, 0) + n * TITLE_WEIGHT
+    return {term: (first.get(term, -1), w) for term, w in weight.items() if term not in STOP_WORDS}
+
+
+def _script(name: str, data: Any) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"CoverageDigestSearch.add({json.dumps(name)},{payload});\n"
+
+
+__all__ = ["SearchDoc", "article_terms", "build_index", "shard_key", "story_docs", "tokens"]

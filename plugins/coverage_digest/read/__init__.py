@@ -1,0 +1,1 @@
+"""Read: the seed folder, decoding, and .txt/.md/.html files (with the sidecar and metadata) into raw articles."""

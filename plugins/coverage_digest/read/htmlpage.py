@@ -1,0 +1,49 @@
+"""Saved HTML pages -> headline, paragraphs and page metadata, extracted by trafilatura (made for news pages)."""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+
+from ..records import Metadata
+from .metadata import MetadataError, clean_value
+
+log = logging.getLogger(__name__)
+# Below this, what the extractor found is navigation or a stub (a menu, a cookie notice), not a news article.
+MIN_ARTICLE_WORDS = 20
+
+
+class NoArticleError(ValueError):
+    """The page holds no article text that the extractor can find."""
+
+
+def read_html(text: str) -> tuple[str | None, tuple[str, ...], Metadata]:
+    """Return (headline, paragraphs, metadata the page declares) of a saved news page."""
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_images=False)
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # broken markup lxml cannot build a tree of
+        raise NoArticleError(f"HTML page could not be parsed: {type(exc).__name__}") from exc
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    paragraphs = tuple(" ".join(line.split()) for line in body.split("\n") if line.strip())
+    words = sum(len(p.split()) for p in paragraphs)
+    if words < MIN_ARTICLE_WORDS:
+        raise NoArticleError(
+            f"HTML page has no article text (the extractor found {words} words of page text, not an article)"
+        )
+    found = Metadata(
+        outlet=_value("outlet", doc.sitename),
+        url=_value("url", doc.url),
+        published=_value("published", doc.date),
+        headline=_value("headline", doc.title),
+        byline=_value("byline", doc.author),
+    )
+    return found.headline, paragraphs, found
+
+
+def _value(name: str, value: object) -> str | None:
+    try:
+        return clean_value(name, value)
+    except MetadataError as exc:
+        log.debug("page metadata: %s", exc)
+        return None

@@ -1,0 +1,87 @@
+"""The optional sidecar file in the seeds folder: per-file metadata a user gives or corrects, and story overrides.
+
+articles:
+  000_example.txt:            # a file name (relative to the seeds folder) or an article id
+    outlet: The Daily Example
+    url: https://example.com/story
+    published: 2024-05-05
+    headline: As printed
+stories:
+  merge: [[a_id, b_id]]       # these articles are one story
+  split: [[c_id]]             # these articles leave their story (together, as a story of their own)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+
+from ..records import Metadata
+from .metadata import metadata_from_mapping
+
+log = logging.getLogger(__name__)
+
+
+class SidecarError(ValueError):
+    """The sidecar cannot be used; the message gives the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """Parsed sidecar: metadata keyed by file name or article id, plus story merge/split overrides."""
+
+    metadata: tuple[tuple[str, Metadata], ...] = ()
+    merge: tuple[tuple[str, ...], ...] = ()
+    split: tuple[tuple[str, ...], ...] = ()
+    problems: tuple[str, ...] = field(default=())
+
+    def for_file(self, path: str) -> Metadata:
+        """Metadata for one seed file, looked up by relative path, file name or article id."""
+        keys = {path, PurePosixPath(path).name, PurePosixPath(path).stem}
+        return next((meta for key, meta in self.metadata if key in keys), Metadata())
+
+
+def parse_sidecar(text: str, name: str) -> Sidecar:
+    """Parse the sidecar's YAML (JSON is YAML too); raise SidecarError when it is not usable at all."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise SidecarError(f"{name} does not parse as YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        return Sidecar()
+    if not isinstance(data, dict):
+        raise SidecarError(f"{name} must be a mapping with 'articles' and/or 'stories'")
+    problems = [
+        f"{name}: unknown section {k!r} ignored" for k in sorted(map(str, data)) if k not in {"articles", "stories"}
+    ]
+    articles = data.get("articles") or {}
+    if not isinstance(articles, dict):
+        raise SidecarError(f"{name}: 'articles' must map file names to fields")
+    metadata = []
+    for key in sorted(articles, key=str):
+        entry = articles[key]
+        if not isinstance(entry, dict):
+            problems.append(f"{name}: entry {key!r} is not a mapping of field: value; ignored")
+            continue
+        metadata.append((str(key), metadata_from_mapping(entry, f"{name} [{key}]")))
+    stories = data.get("stories") or {}
+    if not isinstance(stories, dict):
+        raise SidecarError(f"{name}: 'stories' must have 'merge' and/or 'split' lists")
+    for problem in problems:
+        log.warning(problem)
+    return Sidecar(
+        tuple(metadata), _groups(stories.get("merge"), name), _groups(stories.get("split"), name), tuple(problems)
+    )
+
+
+def _groups(value: object, name: str) -> tuple[tuple[str, ...], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(g, list) for g in value):
+        raise SidecarError(f"{name}: story merge/split must be a list of lists of article ids")
+    return tuple(tuple(str(i) for i in group) for group in value)

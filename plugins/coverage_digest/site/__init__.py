@@ -1,0 +1,1 @@
+"""Site: the pages: where each goes (paths), what each template receives (views), and build-time charts."""

@@ -1,0 +1,236 @@
+"""Digest record -> the plain dicts each template receives (the template boundary: presentation data only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..article.analyse import ArticleAnalysis
+from ..data.csv_files import download_paths
+from ..data.digest_json import reuse_slug
+from ..digest import Digest
+from ..records import Article
+from ..story.analyse import StoryAnalysis
+from ..story.support import ArticleSupport
+from .annotate import Mark, Node, annotate
+from .paths import SitePaths
+from .story_view import (
+    StoryLinks,
+    differences_section,
+    glance_charts,
+    glance_section,
+    quotes_section,
+    reuse_heatmap,
+    reuse_section,
+    speaker_heatmap,
+    summary_section,
+)
+
+MAX_ENTITY_ROWS = 25
+DESCRIPTION_CHARS = 200
+
+
+def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
+    """What every page says about an article when it lists it."""
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "display_outlet": article.display_outlet,
+        "republisher": article.republisher,
+        "headline": article.headline,
+        "byline": article.byline,
+        "published": article.published,
+        "original_url": article.url,
+        "source_file": article.source_file,
+        "words": len(article.text.split()),
+        "paragraphs": len(article.paragraphs),
+        "url": paths.article_url(article.id),
+    }
+
+
+def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
+    """The list of stories, most-covered first."""
+    by_id = {a.id: a for a in digest.articles}
+    rows = []
+    for sa in digest.story_analyses:
+        members = [by_id[i] for i in sa.story.article_ids]
+        rows.append(
+            {
+                "title": sa.story.title,
+                "url": paths.story_url(sa.story.id),
+                "sources": len(members),
+                "outlets": sorted({a.display_outlet for a in members}),
+                "dates": _date_range(members),
+                "quotes": len(sa.quote_table.rows),
+            }
+        )
+    rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))
+    return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
+
+
+def story_view(
+    sa: StoryAnalysis, by_id: dict[str, Article], paths: SitePaths, analyses: dict[str, ArticleAnalysis]
+) -> dict[str, Any]:
+    """The story page: header, at a glance, summary, differences, quotes, reuse, grouping, data."""
+    story = sa.story
+    members = [by_id[i] for i in story.article_ids]
+    links = StoryLinks(by_id, paths, analyses)
+    quotes = quotes_section(sa, links)
+    glance, reuse, summary = glance_section(sa, links), reuse_section(sa, links), summary_section(sa, links)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "title_source": article_card(by_id[story.title_article_id], paths),
+        "sources": [article_card(a, paths) for a in members],
+        "dates": _date_range(members),
+        "url": paths.story_url(story.id),
+        "quote_count": len(quotes["rows"]),
+        "glance": glance,
+        "summary": summary,
+        "description": _story_description(len(members), len(quotes["rows"]), summary),
+        "differences": differences_section(sa, links),
+        "quotes": quotes,
+        "reuse": reuse,
+        "charts": {
+            "glance": glance_charts(glance),
+            "speakers": speaker_heatmap(quotes["matrix"]),
+            "reuse": reuse_heatmap(reuse),
+        },
+        "downloads": download_paths(paths.story_save_as(story.id)),
+        "entities": _entities(sa, links),
+        "grouping": {
+            "shared_terms": list(story.shared_terms),
+            "cohesion": story.cohesion,
+            "forced": list(story.forced),
+            "similarities": [
+                {"outlet": links.outlet(i), "url": links.to(i), "similarity": sim} for i, sim in story.similarities
+            ],
+        },
+    }
+
+
+def _story_description(sources: int, quotes: int, summary: list[dict[str, Any]]) -> str:
+    """The meta description: the counts, then the summary's first sentence, cut to about 200 characters."""
+    lead = f"{sources} {'source' if sources == 1 else 'sources'}, {quotes} {'quote' if quotes == 1 else 'quotes'}."
+    text = " ".join([lead] + [s["text"] for s in summary[:1]])
+    return text if len(text) <= DESCRIPTION_CHARS else text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _entities(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    ids = list(sa.story.article_ids)
+    return {
+        "columns": [links.outlet(i) for i in ids],
+        "rows": [
+            {"entity": e.entity, "kind": e.kind, "cells": [dict(e.counts).get(i, 0) for i in ids]}
+            for e in sa.entities[:MAX_ENTITY_ROWS]
+        ],
+        "more": max(0, len(sa.entities) - MAX_ENTITY_ROWS),
+    }
+
+
+def article_view(
+    article: Article, sa: StoryAnalysis, analysis: ArticleAnalysis, by_id: dict[str, Article], paths: SitePaths
+):
+    """An article page: header facts, the text with sentence, quote and sharing marks, what was removed."""
+    story = sa.story
+    links = StoryLinks(by_id, paths)
+    support = sa.support.for_article(article.id)
+    quote_marks = _quote_marks(analysis, sa)
+    marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
+    headline_marks = [m for m, in_headline in quote_marks if in_headline]
+    return {
+        **article_card(article, paths),
+        "outlet_evidence": article.outlet_evidence,
+        "story": {"title": story.title, "url": paths.story_url(story.id)},
+        "body": paragraph_nodes(article, marks),
+        "headline_nodes": annotate(article.headline, headline_marks) if article.headline else (),
+        "removed": list(article.removed),
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "as_written": q.speaker_as_written,
+                "kind": q.kind,
+                "in_headline": q.in_headline,
+                "truncated": q.truncated,
+            }
+            for q in analysis.quotes
+        ],
+        "truncated_quotes": sum(1 for q in analysis.quotes if q.truncated),
+        "shares": [
+            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n} for other, n in support.partners
+        ],
+        "more_shares": support.partner_count - len(support.partners),
+        "unique": [analysis.sentences[i].text for i in support.unique],
+        "derivations": [
+            {
+                "source": links.outlet(d.from_article_id),
+                "derived": links.outlet(d.article_id),
+                "share": d.share,
+                "url": paths.reuse_url(reuse_slug(d)),
+            }
+            for d in sa.derivations
+            if article.id in (d.article_id, d.from_article_id)
+        ],
+        "sentence_count": len(analysis.sentences),
+    }
+
+
+def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
+    marks = []
+    for s in analysis.sentences:
+        found = support.sentences[s.index]
+        others = sorted({links.outlet(link.target.article_id) for link in found.links})
+        more = f"; and {found.more} more articles" if found.more else ""
+        cls = "sentence shared" if others else "sentence unique"
+        alone = "No other outlet in this story reports this"
+        title = f"Also reported by: {'; '.join(others)}{more}" if others else alone
+        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls), ("title", title))))
+    return marks
+
+
+def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[tuple[Mark, bool]]:
+    """A highlight per quotation (offsets into the text, or into the headline for headline quotes)."""
+    row_of = {o.quote.id: r for r in sa.quote_table.rows + sa.quote_table.fragments for o in r.occurrences}
+    marks = []
+    for q in analysis.quotes:
+        row = row_of.get(q.id)
+        speaker = (row.speaker if row else q.speaker) or "unknown speaker"
+        kind = "quote fragment" if q.kind == "fragment" else "quote"
+        attrs = (("id", q.id), ("class", kind), ("data-speaker", speaker), ("title", f"Speaker: {speaker}"))
+        marks.append((Mark(q.start, q.end, "mark", attrs, rank=1), q.in_headline))
+    return marks
+
+
+def paragraph_nodes(article: Article, marks: list[Mark]) -> list[dict]:
+    """Each paragraph as an anchor id and a node tree; marks have offsets into the article's text."""
+    out = []
+    for p_index, (base, paragraph) in enumerate(zip(_paragraph_starts(article), article.paragraphs, strict=True)):
+        local = [
+            Mark(m.start - base, min(m.end, base + len(paragraph)) - base, m.tag, m.attrs, m.rank)
+            for m in marks
+            if base <= m.start < base + len(paragraph)
+        ]
+        out.append({"id": f"p{p_index}", "nodes": annotate(paragraph, local)})
+    return out
+
+
+def _paragraph_starts(article: Article) -> list[int]:
+    starts, pos = [], 0
+    for paragraph in article.paragraphs:
+        starts.append(pos)
+        pos += len(paragraph) + 2
+    return starts
+
+
+def skipped_view(digest: Digest) -> dict[str, Any]:
+    """Files that did not become articles, with reasons."""
+    return {"skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped]}
+
+
+def _date_range(articles: list[Article]) -> tuple[str | None, str | None]:
+    dates = sorted(a.published[:10] for a in articles if a.published)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+__all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]
