@@ -1,31 +1,13 @@
-"""Shared fixtures: build a digest site in-process into a temporary folder and read what it wrote."""
+"""Shared fixtures (helpers the tests import live in support.py)."""
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-
-
-def build_site(seeds: Path, output: Path, **settings) -> dict:
-    """Build the site from a seeds folder into `output` with Pelican, as `make site` does; return digest.json."""
-    override = {
-        "DIGEST_SEEDS": str(seeds),
-        "OUTPUT_PATH": str(output),
-        "DELETE_OUTPUT_DIRECTORY": True,
-        "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
-    }
-    override.update(settings)
-    config = read_settings(str(ROOT / "pelican.conf.py"), override=override)
-    Pelican(config).run()
-    return json.loads((output / settings.get("DIGEST_JSON_SAVE_AS", "digest.json")).read_text(encoding="utf-8"))
+from support import SEEDS, build_site
 
 
 @pytest.fixture(scope="session")
@@ -53,13 +35,3 @@ def make_seeds(tmp_path):
         return folder
 
     return _make
-
-
-def seed_article(name: str):
-    """Read, ingest and clean one demo seed file (the real pipeline, without Pelican)."""
-    from coverage_digest.clean.article import clean_article
-    from coverage_digest.read.ingest import ingest_file
-    from coverage_digest.records import SeedFile
-
-    path = next(SEEDS.glob(f"{name}*"))
-    return clean_article(ingest_file(SeedFile(path.name, path.read_bytes())))

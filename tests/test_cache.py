@@ -1,8 +1,8 @@
 from dataclasses import replace
 
-from conftest import SEEDS, build_site
 from coverage_digest.build.cache import ResultCache, cache_key
 from coverage_digest.records import Metadata, SeedFile
+from support import SEEDS, build_site
 
 QUAKE = "Quake Hits Chile\n\nA magnitude 7.1 earthquake struck near Valparaiso, Chile, on Saturday, {}."
 VOTE = "Vote in Norway\n\nNorwegians voted in Oslo on Monday for a new parliament, {}."

@@ -2,12 +2,12 @@ import re
 
 import pytest
 
-from conftest import SEEDS, seed_article
 from coverage_digest.clean.article import clean_article, split_furniture
 from coverage_digest.clean.furniture import furniture_kind
 from coverage_digest.read.ingest import ingest_file
 from coverage_digest.records import Metadata, RawArticle, SeedFile
 from coverage_digest.text.sentences import split_spans
+from support import SEEDS, seed_article
 
 
 @pytest.mark.parametrize(

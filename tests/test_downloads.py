@@ -8,7 +8,8 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from coverage_digest.data.csv_files import ARTICLE_COLUMNS, QUOTE_COLUMNS, articles_csv, download_paths, quotes_csv
+from coverage_digest.data.csv_files import ARTICLE_COLUMNS, QUOTE_COLUMNS, articles_csv, quotes_csv
+from coverage_digest.site.paths import download_paths
 
 pytestmark = pytest.mark.site
 
@@ -83,6 +84,7 @@ def test_csv_quotes_awkward_text_and_keeps_it_verbatim():
                 "id": "quote-1",
                 "speaker": None,
                 "text": 'He said "no",\nthen =SUM(1)',
+                "table": "quotes",
                 "kind": "full",
                 "roles": [],
                 "flags": [],
@@ -102,6 +104,7 @@ def test_csv_quotes_awkward_text_and_keeps_it_verbatim():
         ],
         "derivations": [],
         "unique_sentences": {"a": [0]},
+        "quotes_carried": {"a": 1},
         "grouping": {"similarities": {"a": 1.0}},
     }
     articles = {

@@ -73,6 +73,7 @@ def test_feed_dates_are_the_latest_publication_and_bad_text_cannot_break_the_xml
                 "article_ids": ["a", "b", "c"],
                 "outlets": {"a": "A", "b": "B", "c": "C & Co"},
                 "quotes": [],
+                "counts": {"quotes": 0},
                 "summary": [{"text": "First."}],
             }
         ],

@@ -7,10 +7,10 @@ import random
 import re
 
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.group.stories import GroupSettings, StoryGroup, group_articles, story_id
 from coverage_digest.group.terms import NAMES, NUMBERS, WORDS, article_terms, term_matrix
+from support import article_from_text, seed_articles
 
 MERROW = {
     "merrow-wire": """Strong earthquake kills 12 in Merrow

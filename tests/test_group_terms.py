@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from seed_articles import make_article
 
 from coverage_digest.group.terms import (
     _CONNECTORS,
@@ -34,6 +33,7 @@ from coverage_digest.group.terms import (
     name_words,
     tokenize,
 )
+from support import make_article
 
 # The token pattern as first written (greedy quantifiers, lookbehinds before the separators).
 PLAIN_TOKEN = re.compile(r"(\W*)(\w+(?:(?:[.'’]|(?<=[^\W\d_])-(?=[^\W\d_])|(?<=\d),(?=\d{3}))\w+)*)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from support import build_site
 
 pytestmark = pytest.mark.site
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.story.mentions import find_mentions, mention_table
+from support import article_from_text, seed_articles
 
 
 def _table(*texts: str):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.article.figures import find_all_figures, find_figures, parse_number
 from coverage_digest.story.figures import compare_figures
+from support import article_from_text, seed_articles
 
 
 def _figures(text: str, article_id: str = "a"):

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
 from coverage_digest import plugin
 from coverage_digest.build import pipeline
 from coverage_digest.build import workers as parallel
+from support import build_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from bench_corpus import write_corpus

@@ -6,12 +6,12 @@ import pickle
 from dataclasses import dataclass, field
 
 import numpy as np
-from seed_articles import seed_articles
 
 from coverage_digest.article.analyse import analyse_article
 from coverage_digest.build import pickling
 from coverage_digest.group.stories import group_articles
 from coverage_digest.story.analyse import analyse_story
+from support import seed_articles
 
 
 @dataclass(frozen=True)

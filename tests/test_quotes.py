@@ -6,11 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
-from seed_articles import SEEDS, article_from_text, make_article
 
 from coverage_digest.article.analyse import extract_quotes
 from coverage_digest.article.quotes import find_spans
 from coverage_digest.records import Article
+from support import SEEDS, article_from_text, make_article
 
 
 def seed_article(path: Path) -> Article:

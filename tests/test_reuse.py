@@ -6,11 +6,11 @@ import dataclasses
 
 import numpy as np
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.story.reuse import align, find_derivations, phrasing, shared_passages
 from coverage_digest.story.support import find_support
 from coverage_digest.text.sentences import split_article
+from support import article_from_text, seed_articles
 
 SOURCE = """The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin.
 

@@ -34,22 +34,22 @@ def test_index_links_to_the_first_sentence_and_weights_titles():
         SearchDoc("quote", "stories/s.html#quote-1", "“We came”", "Mayor", "We came Mayor"),
     ]
     files = build_index(docs)
-    manifest = _data(files["search/manifest.js"])[1]
+    manifest = _data(files["manifest.js"])[1]
     assert manifest["docs"] == 2 and "the" in manifest["stop_words"]
     terms = {}
     for key in manifest["shards"]:
-        terms.update(_data(files[f"search/t-{key}.js"])[1])
+        terms.update(_data(files[f"t-{key}.js"])[1])
     assert terms["quake"] == [[0, 1, 4]]  # title (weight 3) + sentence 1 (weight 1), links to sentence 1
     assert terms["came"] == [[0, 0, 1], [1, -1, 3]]
     assert "the" not in terms
-    assert _data(files["search/docs-0.js"])[1][1] == ["quote", "stories/s.html#quote-1", "“We came”", "Mayor"]
+    assert _data(files["docs-0.js"])[1][1] == ["quote", "stories/s.html#quote-1", "“We came”", "Mayor"]
 
 
 def test_index_is_deterministic_and_escapes_nothing_into_code():
     docs = [SearchDoc("story", "s.html", "</script><script>alert(1)</script>", "x", "alert")]
     first, second = build_index(docs), build_index(docs)
     assert first == second
-    name, payload = _data(first["search/docs-0.js"])
+    name, payload = _data(first["docs-0.js"])
     assert name == "docs-0" and payload[0][2] == "</script><script>alert(1)</script>"  # data in a JSON string
 
 
@@ -62,11 +62,12 @@ def test_tokens_fold_like_nfkd_without_marks(text):
 
 
 def test_article_terms_made_ahead_index_exactly_what_the_articles_text_gives():
-    from conftest import SEEDS
     from coverage_digest.build.pipeline import build_digest
     from coverage_digest.read.folder import read_seed_folder
     from coverage_digest.read.sidecar import Sidecar
     from coverage_digest.settings import validate_settings
+    from coverage_digest.site.paths import SitePaths
+    from support import SEEDS
 
     settings = validate_settings({"DIGEST_SEEDS": str(SEEDS)})
     digest = build_digest(read_seed_folder(SEEDS, settings.max_file_bytes)[0], Sidecar(), settings)
@@ -75,11 +76,9 @@ def test_article_terms_made_ahead_index_exactly_what_the_articles_text_gives():
     made = article_terms(digest.articles, analyses)
     assert set(made) == set(articles) and all(made.values())
 
+    paths = SitePaths.build(settings, list(articles), [s.id for s in digest.stories])
+
     def docs(ahead):
-        return [
-            doc
-            for sa in digest.story_analyses
-            for doc in story_docs(sa, articles, analyses, f"s/{sa.story.id}.html", lambda i: f"a/{i}.html", ahead)
-        ]
+        return [item for doc in digest.documents for item in story_docs(doc, analyses, paths, ahead)]
 
     assert build_index(docs(made)) == build_index(docs(None))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from seed_articles import article_from_text
 
 from coverage_digest.text import sentences as sentences_module
 from coverage_digest.text.sentences import is_one_sentence, split_article, split_spans
+from support import article_from_text
 
 
 def texts(paragraph: str) -> list[str]:

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEEDS, build_site
+from support import ROOT, SEEDS, build_site
 
 pytestmark = pytest.mark.site
 SCHEMA = json.loads((ROOT / "schema" / "digest.schema.json").read_text(encoding="utf-8"))

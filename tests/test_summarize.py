@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.story.summary import (
     SummarySettings,
@@ -16,6 +15,7 @@ from coverage_digest.story.summary import (
 )
 from coverage_digest.story.support import MAX_LINKS, find_support
 from coverage_digest.text.sentences import split_article
+from support import article_from_text, seed_articles
 
 A = (
     "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "

@@ -6,11 +6,11 @@ import dataclasses
 
 import numpy as np
 import pytest
-from seed_articles import article_from_text, seed_articles
 
 from coverage_digest.story import support as support_module
 from coverage_digest.story.support import SentenceRef, content_terms, find_support, link_kind
 from coverage_digest.text.sentences import split_article
+from support import article_from_text, seed_articles
 
 RIVER = (
     "The Orvale river burst its banks on Tuesday, flooding 240 homes in the town of Kestrin. "

@@ -6,9 +6,9 @@ import itertools
 from dataclasses import replace
 
 import pytest
-from seed_articles import article_from_text, make_article, seed_articles
 
 from coverage_digest.story.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
+from support import article_from_text, make_article, seed_articles
 
 
 def _articles(*texts: str):
@@ -91,9 +91,8 @@ def test_seed_spelling_and_labels(seed_wording):
 
 
 def test_distinctive_terms_when_one_outlet_has_a_single_word():
-    from seed_articles import make_article
-
     from coverage_digest.story.wording import compare_wording
+    from support import make_article
 
     articles = (make_article("Netanyahu", article_id="a"), make_article("Netanyahu spoke.", article_id="b"))
     assert compare_wording(articles).distinctive == ()

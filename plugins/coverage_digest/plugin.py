@@ -19,8 +19,8 @@ from .build.cache import ResultCache
 from .build.manifest import PageManifest, page_key
 from .build.pipeline import MIN_PARALLEL_STORIES, build_digest
 from .build.workers import map_inherited
-from .data.csv_files import articles_csv, download_paths, quotes_csv
-from .data.digest_json import digest_document, dumps, reuse_slug
+from .data.csv_files import articles_csv, quotes_csv
+from .data.digest_json import digest_document, dumps
 from .data.feeds import atom_feed, sitemap
 from .data.search import article_terms, build_index, story_docs
 from .digest import Digest
@@ -75,18 +75,12 @@ class DigestGenerator(Generator):
         extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
         self.digest = replace(digest, skipped=tuple(sorted(digest.skipped + extra, key=_by_file)))
         self.files_read = len(files) + len(unreadable)
+        pairs = [(d.article_id, d.from_article_id) for sa in self.digest.story_analyses for d in sa.derivations]
         self.paths = SitePaths.build(
-            self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories]
+            self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories], pairs
         )
         self.context["digest_article_count"] = len(self.digest.articles)
-        ds = self.digest_settings
-        self.context["digest_links"] = {  # the site-wide files every page links to, wherever the settings put them
-            "index": ds.index_save_as,
-            "json": ds.json_save_as,
-            "skipped": ds.skipped_save_as,
-            "search": ds.search_save_as,
-            "feed": ds.feed_save_as,
-        }
+        self.context["digest_links"] = self.paths.site_files()  # where every page links the site-wide files
 
     def _generate_output(self, writer) -> None:
         self.env.autoescape = True  # input text must never reach a page as markup
@@ -108,13 +102,13 @@ class DigestGenerator(Generator):
         """The pages of every story whose inputs changed, and the site-wide files, as one list of jobs: on forked
         workers for big builds, the site-wide files first, then the stories' pages, largest story first, a slice of
         at most PAGES_PER_JOB pages a job (no long job starts last, and one big story keeps every core busy)."""
-        stories = self.digest.story_analyses
+        stories = self.digest.documents
         keys = self.digest.story_keys or (None,) * len(stories)
-        plans = [self._plan_story(page, sa, key, articles) for sa, key in zip(stories, keys, strict=True)]
+        plans = [self._plan_story(page, doc, key) for doc, key in zip(stories, keys, strict=True)]
         pages = written + [item for plan in plans for item in plan.written] + _pelican_pages(self.context)
         jobs = [partial(self._write_data_files, pages), self._write_search_index]
         render = partial(self._write_pages, writer, manifest, articles=articles, analysis_of=analysis_of)
-        for k in sorted(range(len(stories)), key=lambda k: -len(stories[k].story.article_ids)):
+        for k in sorted(range(len(stories)), key=lambda k: -stories[k].counts.sources):
             items = _pages_to_render(stories[k], plans[k])
             slices = (items[start : start + PAGES_PER_JOB] for start in range(0, len(items), PAGES_PER_JOB))
             jobs += [partial(render, stories[k], plans[k], chunk) for chunk in slices]
@@ -123,17 +117,18 @@ class DigestGenerator(Generator):
         for recorded in map_inherited(lambda n: jobs[n](), len(jobs), self.digest_settings.workers if big else 1):
             page.recorded.update(recorded)
 
-    def _write_pages(self, writer, manifest, sa, plan: _StoryPlan, items, articles, analysis_of) -> dict[str, str]:
+    def _write_pages(self, writer, manifest, doc, plan: _StoryPlan, items, articles, analysis_of) -> dict[str, str]:
         """Some of a story's pages (a job): its own page, aligned views, articles' pages. {page written: its key}."""
-        paths, mine = self.paths, _PageWriter(writer, self, self.context, manifest)
+        paths, mine, sa = self.paths, _PageWriter(writer, self, self.context, manifest), doc.analysis
         crumb = {"title": sa.story.title, "url": paths.story_url(sa.story.id)}  # the story page's own title and URL
         for kind, item in items:
             if kind == "story":
-                view = views.story_view(sa, articles, paths, analysis_of)
+                view = views.story_view(doc, articles, paths, analysis_of)
                 mine.write(plan.save_as, "story", key=plan.story_key, story=view)
             elif kind == "aligned":
                 view = aligned_view(item, articles, analysis_of, paths, crumb)
-                mine.write(paths.reuse_save_as(reuse_slug(item)), "aligned", key=plan.member_key, pair=view)
+                save_as = paths.reuse_save_as(item.article_id, item.from_article_id)
+                mine.write(save_as, "aligned", key=plan.member_key, pair=view)
             else:
                 view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
                 mine.write(paths.article_save_as(item), "source", key=plan.member_key, article=view)
@@ -146,7 +141,7 @@ class DigestGenerator(Generator):
         _write_text(out, ds.json_save_as, dumps(document))
         by_id = {a["id"]: a for a in document["articles"]}
         for story in document["stories"]:
-            files = download_paths(self.paths.story_save_as(story["id"]))
+            files = self.paths.downloads(story["id"])
             _write_text(out, files["quotes"], quotes_csv(story, by_id))
             _write_text(out, files["articles"], articles_csv(story, by_id))
         siteurl = self.settings.get("SITEURL") or ""
@@ -158,31 +153,24 @@ class DigestGenerator(Generator):
     def _write_search_index(self) -> dict[str, str]:
         """The offline search index (a job; no page to record)."""
         digest, paths = self.digest, self.paths
-        articles = {a.id: a for a in digest.articles}
         analyses = {x.article_id: x for x in digest.analyses}
-        docs = [
-            doc
-            for sa in digest.story_analyses
-            for doc in story_docs(
-                sa, articles, analyses, paths.story_url(sa.story.id), paths.article_url, self.search_terms
-            )
-        ]
+        docs = [item for doc in digest.documents for item in story_docs(doc, analyses, paths, self.search_terms)]
         for name, text in build_index(docs).items():
-            _write_text(self.output_path, name, text)
+            _write_text(self.output_path, paths.search_file(name), text)
         return {}
 
-    def _plan_story(self, page, sa, key, articles) -> _StoryPlan:
+    def _plan_story(self, page, doc, key) -> _StoryPlan:
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
-        paths, story_id = self.paths, sa.story.id
+        paths, sa, story_id = self.paths, doc.analysis, doc.story.id
         save_as = paths.story_save_as(story_id)
-        slugs = [reuse_slug(d) for d in sa.derivations]
-        written = [(paths.story_url(story_id), _latest(articles[i] for i in sa.story.article_ids))]
-        written += [(paths.reuse_url(slug), None) for slug in slugs]
-        written += [(paths.article_url(i), articles[i].published) for i in sa.story.article_ids]
+        pairs = [(d.article_id, d.from_article_id) for d in sa.derivations]
+        written = [(paths.story_url(story_id), doc.updated)]
+        written += [(paths.reuse_url(*pair), None) for pair in pairs]
+        written += [(paths.article_url(a.id), a.published) for a in doc.articles]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
         story_key = page_key(key, repr(sa.story)) if key else None
         member_key = page_key(key, f"{story_id}\n{sa.story.title}") if key else None
-        members = [paths.reuse_save_as(slug) for slug in slugs]
+        members = [paths.reuse_save_as(*pair) for pair in pairs]
         members += [paths.article_save_as(i) for i in sa.story.article_ids]
         story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
         return _StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
@@ -200,12 +188,12 @@ class _StoryPlan:
     members_kept: bool
 
 
-def _pages_to_render(sa, plan: _StoryPlan) -> list[tuple[str, object]]:
+def _pages_to_render(doc, plan: _StoryPlan) -> list[tuple[str, object]]:
     """(template, what it shows) of each of a story's pages the plan does not keep."""
     items: list[tuple[str, object]] = [] if plan.story_kept else [("story", None)]
     if not plan.members_kept:
-        items += [("aligned", d) for d in sa.derivations]
-        items += [("source", i) for i in sa.story.article_ids]
+        items += [("aligned", d) for d in doc.analysis.derivations]
+        items += [("source", i) for i in doc.story.article_ids]
     return items
 
 
@@ -226,10 +214,6 @@ class ConsoleProgress:
             console.print(
                 f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False, soft_wrap=True
             )
-
-
-def _latest(articles) -> str | None:
-    return max((a.published for a in articles if a.published), default=None)
 
 
 def _pelican_pages(context: dict) -> list[tuple[str, str | None]]:

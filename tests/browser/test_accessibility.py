@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 from .test_pages import page_urls
 

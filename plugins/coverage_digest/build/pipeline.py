@@ -10,7 +10,7 @@ from itertools import compress
 
 from ..article.analyse import ArticleAnalysis, analyse_article
 from ..clean.article import clean_article
-from ..digest import Digest
+from ..digest import Digest, with_documents
 from ..group.stories import GroupSettings, StoryGroup, group_articles
 from ..read.ingest import ingest_file
 from ..read.sidecar import Sidecar
@@ -59,7 +59,7 @@ def build_digest(
     if cache:
         cache.put(last_grouping_key(), tuple(story.article_ids for story in stories))
         cache.prune(set(keys) | set(story_keys) | {last_grouping_key()})
-    return Digest(articles, stories, skipped, analyses, story_analyses, tuple(story_keys))
+    return with_documents(Digest(articles, stories, skipped, analyses, story_analyses, tuple(story_keys)))
 
 
 def process_files(

@@ -1,6 +1,7 @@
 """digest.json's story records -> CSV downloads for researchers (the quote table, the article list), deterministic.
 
-Built from the same dicts that `digest.json` is written from, so every row and number agrees with it. UTF-8 without
+Built from the same records that `digest.json` is written from (each made once from the story document), so every
+row and number agrees with it: the CSV files format, they never count or decide what is counted. UTF-8 without
 a byte-order mark, RFC 4180 line ends (CRLF), every field verbatim (no spreadsheet-formula escaping: the text is
 the evidence).
 """
@@ -15,6 +16,7 @@ QUOTE_COLUMNS = (
     "quote_id",
     "speaker",
     "quote_text",
+    "table",
     "kind",
     "roles",
     "flags",
@@ -49,22 +51,16 @@ ARTICLE_COLUMNS = (
 )
 
 
-def download_paths(story_save_as: str) -> dict[str, str]:
-    """Where a story's CSV files go, next to its page (also their URLs relative to the site root)."""
-    base = story_save_as.rsplit(".", 1)[0] if "." in story_save_as.rsplit("/", 1)[-1] else story_save_as.rstrip("/")
-    if base.endswith("/index"):  # stories/<slug>/index.html -> stories/<slug>/quotes.csv
-        return {"quotes": base[: -len("index")] + "quotes.csv", "articles": base[: -len("index")] + "articles.csv"}
-    return {"quotes": f"{base}-quotes.csv", "articles": f"{base}-articles.csv"}
-
-
 def quotes_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
-    """One row per time a quote is printed: body occurrences, then headline occurrences, quote by quote."""
+    """One row per time a quote is printed: body occurrences, then headline occurrences, quote by quote; the
+    `table` column says whether the statement is in the story's quote table or among the fragments listed apart."""
     rows = []
     for quote in story["quotes"]:
         common = [
             quote["id"],
             quote["speaker"],
             quote["text"],
+            quote["table"],
             quote["kind"],
             "; ".join(quote["roles"]),
             "; ".join(quote["flags"]),
@@ -88,13 +84,7 @@ def quotes_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> st
 
 def articles_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
     """One row per article of the story, in the story's order."""
-    carried: dict[str, int] = {}
-    for quote in story["quotes"]:
-        printed = quote["occurrences"] + quote["headline_occurrences"]
-        if quote["kind"] == "fragment" and len({o["article_id"] for o in printed}) == 1:
-            continue  # as the story page counts: a fragment or scare quote in one outlet only is not in the table
-        for o in printed:
-            carried[o["article_id"]] = carried.get(o["article_id"], 0) + 1
+    carried = story["quotes_carried"]
     derived = {d["article_id"]: d for d in story["derivations"]}
     rows = []
     for aid in story["article_ids"]:

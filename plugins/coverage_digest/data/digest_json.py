@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
-from ..digest import Digest
+from ..digest import Digest, StoryDocument
 from ..records import Article
 from ..site.paths import SitePaths
-from ..site.slugs import slugify
-from ..story.analyse import StoryAnalysis
 from ..story.quote_match import Occurrence, QuoteRow
-from ..story.reuse import Derivation
 
 SCHEMA_VERSION = 1
 
@@ -19,11 +17,10 @@ SCHEMA_VERSION = 1
 def digest_document(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     """The machine-readable twin of the site, as `../shared/digest-contract.md` describes it (plus added fields)."""
     story_of = {aid: s.id for s in digest.stories for aid in s.article_ids}
-    outlet_of = {a.id: a.display_outlet for a in digest.articles}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [_article(a, paths, story_of[a.id]) for a in digest.articles],
-        "stories": [_story(sa, paths, outlet_of) for sa in digest.story_analyses],
+        "stories": [_story(doc, paths) for doc in digest.documents],
         "skipped": [{"source_file": k.source_file, "reason": k.reason} for k in digest.skipped],
     }
 
@@ -46,19 +43,22 @@ def _article(a: Article, paths: SitePaths, story_id: str) -> dict[str, Any]:
     }
 
 
-def _story(sa: StoryAnalysis, paths: SitePaths, outlet_of: dict[str, str]) -> dict[str, Any]:
-    s = sa.story
+def _story(doc: StoryDocument, paths: SitePaths) -> dict[str, Any]:
+    sa, s = doc.analysis, doc.story
     return {
         "id": s.id,
         "title": s.title,
         "title_article_id": s.title_article_id,
         "url": paths.story_url(s.id),
         "article_ids": list(s.article_ids),
+        "counts": asdict(doc.counts),
+        "dates": {"first": doc.dates[0], "last": doc.dates[1]},
+        "downloads": paths.downloads(s.id),
         "summary": [
             {"text": x.text, "article_ids": list(x.article_ids), "from_article_id": x.article_id, "sentence": x.index}
             for x in sa.summary.sentences
         ],
-        "quotes": [_quote_row(r) for r in sa.quote_table.rows + sa.quote_table.fragments if _body(r)],
+        "quotes": [_quote_row(row, table) for table, row in doc.listed()],
         "derivations": [
             {
                 "article_id": d.article_id,
@@ -67,7 +67,7 @@ def _story(sa: StoryAnalysis, paths: SitePaths, outlet_of: dict[str, str]) -> di
                 "verbatim_share": round(d.verbatim_share, 4),
                 "direction": d.direction,
                 "direction_evidence": list(d.direction_evidence),
-                "url": paths.reuse_url(reuse_slug(d)),
+                "url": paths.reuse_url(d.article_id, d.from_article_id),
             }
             for d in sa.derivations
         ],
@@ -111,7 +111,8 @@ def _story(sa: StoryAnalysis, paths: SitePaths, outlet_of: dict[str, str]) -> di
         ],
         "mentions": [{"entity": e.entity, "kind": e.kind, "counts": dict(e.counts)} for e in sa.entities],
         "unique_sentences": {item.article_id: list(item.unique) for item in sa.support.articles},
-        "outlets": {aid: outlet_of[aid] for aid in s.article_ids},
+        "quotes_carried": dict(doc.carried),
+        "outlets": {a.id: a.display_outlet for a in doc.articles},
         "grouping": {
             "shared_terms": list(s.shared_terms),
             "cohesion": round(s.cohesion, 4),
@@ -126,11 +127,12 @@ def _body(row: QuoteRow) -> tuple[Occurrence, ...]:
     return tuple(o for o in row.occurrences if not o.quote.in_headline)
 
 
-def _quote_row(row: QuoteRow) -> dict[str, Any]:
+def _quote_row(row: QuoteRow, table: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "speaker": row.speaker,
         "text": row.text,
+        "table": table,
         "kind": "fragment" if all(o.quote.kind == "fragment" for o in row.occurrences) else "full",
         "roles": list(row.roles),
         "flags": list(row.flags),
@@ -150,11 +152,6 @@ def _quote_row(row: QuoteRow) -> dict[str, Any]:
             {"article_id": o.quote.article_id, "text": o.quote.text} for o in row.occurrences if o.quote.in_headline
         ],
     }
-
-
-def reuse_slug(d: Derivation) -> str:
-    """The aligned view's slug: derived article, then source."""
-    return slugify(f"{d.article_id}-from-{d.from_article_id}", fallback="pair")[:100]
 
 
 def dumps(document: dict[str, Any]) -> str:

@@ -95,7 +95,7 @@ def sitemap(paths: list[tuple[str, str | None]], siteurl: str) -> str:
 def _summary(story: dict[str, Any]) -> str:
     count = len(story["article_ids"])
     lead = f"{count} {'source' if count == 1 else 'sources'} ({', '.join(sorted(set(story['outlets'].values())))})"
-    quotes = sum(1 for q in story["quotes"] if q["kind"] == "full")
+    quotes = story["counts"]["quotes"]
     lead += f", {quotes} {'quote' if quotes == 1 else 'quotes'}."
     return " ".join([lead] + [s["text"] for s in story["summary"][:SUMMARY_SENTENCES]])
 

@@ -20,10 +20,10 @@ from itertools import chain
 from typing import Any
 
 from ..article.analyse import ArticleAnalysis
+from ..digest import StoryDocument
 from ..records import Article
-from ..story.analyse import StoryAnalysis
+from ..site.paths import SitePaths
 
-SEARCH_DIR = "search"
 DOCS_PER_CHUNK = 200
 TITLE_WEIGHT = 3
 ONE_CHAR_SHARDS_UP_TO = 5000  # distinct terms; a bigger index is split by the first two characters
@@ -110,28 +110,28 @@ def shard_key(term: str, chars: int = 2) -> str:
 
 
 def story_docs(
-    sa: StoryAnalysis,
-    articles: dict[str, Article],
+    doc: StoryDocument,
     analyses: dict[str, ArticleAnalysis],
-    story_url: str,
-    article_url,
+    paths: SitePaths,
     made: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
 ) -> list[SearchDoc]:
     """The story, each of its articles (by sentence) and each of its quotes as search documents; an article's
     postings come from `made` (article_terms) when they were made ahead."""
-    story = sa.story
-    outlets = sorted({articles[i].display_outlet for i in story.article_ids})
-    context = f"{len(story.article_ids)} sources: {', '.join(outlets)}"
+    story, story_url = doc.story, paths.story_url(doc.story.id)
+    context = f"{doc.counts.sources} sources: {', '.join(doc.outlets)}"
     docs = [SearchDoc("story", story_url, story.title, context, story.title)]
-    for aid in story.article_ids:
-        a = articles[aid]
+    articles = {a.id: a for a in doc.articles}
+    for a in doc.articles:
+        aid = a.id
         terms = made.get(aid) if made else None
         text, sentences = ("", ()) if terms is not None else _article_text(a, analyses[aid])  # text: for terms only
         context = f"{a.display_outlet} · {story.title}" if a.headline else story.title
         docs.append(
-            SearchDoc("article", article_url(aid), a.headline or a.display_outlet, context, text, sentences, terms)
+            SearchDoc(
+                "article", paths.article_url(aid), a.headline or a.display_outlet, context, text, sentences, terms
+            )
         )
-    for row in sa.quote_table.rows + sa.quote_table.fragments:
+    for _, row in doc.listed():
         speaker = row.speaker or "unknown speaker"
         carried = sorted({articles[o.quote.article_id].display_outlet for o in row.occurrences})
         docs.append(
@@ -168,7 +168,7 @@ def _article_text(a: Article, analysis: ArticleAnalysis) -> tuple[str, tuple[tup
 
 
 def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
-    """{file path relative to the site root: JavaScript text} for the whole index."""
+    """{file name inside the search folder (SitePaths.search_file): JavaScript text} for the whole index."""
     docs = list(docs)
     postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # term -> [(doc, sentence, weight)], by doc
     for n, doc in enumerate(docs):
@@ -178,10 +178,10 @@ def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
     shards: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
     for term in sorted(postings):
         shards[shard_key(term, chars)][term] = postings[term]
-    files = {f"{SEARCH_DIR}/t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
+    files = {f"t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         chunk = [[d.kind, d.url, d.title, d.context] for d in docs[start : start + DOCS_PER_CHUNK]]
-        files[f"{SEARCH_DIR}/docs-{start // DOCS_PER_CHUNK}.js"] = _script(f"docs-{start // DOCS_PER_CHUNK}", chunk)
+        files[f"docs-{start // DOCS_PER_CHUNK}.js"] = _script(f"docs-{start // DOCS_PER_CHUNK}", chunk)
     manifest = {
         "docs": len(docs),
         "per_chunk": DOCS_PER_CHUNK,
@@ -189,7 +189,7 @@ def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
         "stop_words": sorted(STOP_WORDS),
         "shards": sorted(shards),
     }
-    files[f"{SEARCH_DIR}/manifest.js"] = _script("manifest", manifest)
+    files["manifest.js"] = _script("manifest", manifest)
     return dict(sorted(files.items()))
 
 

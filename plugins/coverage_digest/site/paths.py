@@ -1,25 +1,42 @@
-"""Where each page is saved and linked: settings' `{slug}` patterns filled with safe, unique slugs."""
+"""Where every output goes and how pages link to it: the one owner of save-as paths and URLs.
+
+Pages, data files and links all ask SitePaths; no other module builds a path. Slugs come from `unique_slugs`, unique
+within their kind, so two long file names that share their first 60 characters still get two pages.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..settings import DigestSettings
 from .slugs import unique_slugs
 
+SEARCH_DIR = "search"  # the search index's files (the search script finds them from the form's data attribute)
+
+Pair = tuple[str, str]  # (derived article id, source article id): one aligned view
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class SitePaths:
-    """Page locations for one build, from the settings and the ids of articles and stories."""
+    """Page and file locations for one build, from the settings and the ids of articles, stories and derived pairs."""
 
     settings: DigestSettings
-    article_slugs: dict[str, str]  # read-only after build(); a dict so that lookups stay O(1) on big sites
+    article_slugs: dict[str, str]  # read-only after build(); dicts so that lookups stay O(1) on big sites
     story_slugs: dict[str, str]
+    pair_slugs: dict[Pair, str]
 
     @classmethod
-    def build(cls, settings: DigestSettings, article_ids: list[str], story_ids: list[str]) -> SitePaths:
-        """Assign every article and story a slug that is safe as a path segment and unique in its kind."""
-        return cls(settings, unique_slugs(article_ids), unique_slugs(story_ids))
+    def build(
+        cls, settings: DigestSettings, article_ids: Iterable[str], story_ids: Iterable[str], pairs: Iterable[Pair] = ()
+    ) -> SitePaths:
+        """Give every article, story and derived pair a slug that is safe as a path segment and unique in its kind."""
+        keyed = {f"{derived}\0{source}": (derived, source) for derived, source in pairs}
+        texts = {key: f"{derived}-from-{source}" for key, (derived, source) in keyed.items()}
+        by_key = unique_slugs(keyed, texts, fallback="pair")
+        return cls(
+            settings, unique_slugs(article_ids), unique_slugs(story_ids), {keyed[k]: s for k, s in by_key.items()}
+        )
 
     def article_url(self, article_id: str) -> str:
         return self.settings.article_url.format(slug=self.article_slugs[article_id])
@@ -33,8 +50,38 @@ class SitePaths:
     def story_save_as(self, story_id: str) -> str:
         return self.settings.story_save_as.format(slug=self.story_slugs[story_id])
 
-    def reuse_url(self, pair_slug: str) -> str:
-        return self.settings.reuse_url.format(slug=pair_slug)
+    def reuse_url(self, derived_id: str, source_id: str) -> str:
+        """The aligned side-by-side view of a derived article and its source."""
+        return self.settings.reuse_url.format(slug=self.pair_slugs[(derived_id, source_id)])
 
-    def reuse_save_as(self, pair_slug: str) -> str:
-        return self.settings.reuse_save_as.format(slug=pair_slug)
+    def reuse_save_as(self, derived_id: str, source_id: str) -> str:
+        return self.settings.reuse_save_as.format(slug=self.pair_slugs[(derived_id, source_id)])
+
+    def downloads(self, story_id: str) -> dict[str, str]:
+        """A story's CSV files, next to its page: {"quotes": path, "articles": path} (paths are also URLs)."""
+        return download_paths(self.story_save_as(story_id))
+
+    def search_file(self, name: str) -> str:
+        """One file of the search index (`name` as the index names it, e.g. "manifest.js")."""
+        return f"{SEARCH_DIR}/{name}"
+
+    def site_files(self) -> dict[str, str]:
+        """The site-wide files every page links to, wherever the settings put them (the templates' `digest_links`)."""
+        s = self.settings
+        return {
+            "index": s.index_save_as,
+            "json": s.json_save_as,
+            "skipped": s.skipped_save_as,
+            "search": s.search_save_as,
+            "search_dir": SEARCH_DIR,
+            "feed": s.feed_save_as,
+            "sitemap": s.sitemap_save_as,
+        }
+
+
+def download_paths(story_save_as: str) -> dict[str, str]:
+    """Where a story's CSV files go, next to its page (also their URLs relative to the site root)."""
+    base = story_save_as.rsplit(".", 1)[0] if "." in story_save_as.rsplit("/", 1)[-1] else story_save_as.rstrip("/")
+    if base.endswith("/index"):  # stories/<slug>/index.html -> stories/<slug>/quotes.csv
+        return {"quotes": base[: -len("index")] + "quotes.csv", "articles": base[: -len("index")] + "articles.csv"}
+    return {"quotes": f"{base}-quotes.csv", "articles": f"{base}-articles.csv"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
@@ -19,17 +20,21 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 def short_hash(text: str, length: int = 8) -> str:
     """A stable short hex digest, for telling apart things that slugify alike."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
-def unique_slugs(keys: list[str]) -> dict[str, str]:
-    """Map each key (in a stable order) to a slug no other key has."""
+def unique_slugs(keys: Iterable[str], text: dict[str, str] | None = None, fallback: str = "item") -> dict[str, str]:
+    """Map each key (in sorted order) to a slug no other key has: the slug of its text (the key itself unless `text`
+    gives one), else that slug with a short hash of the key, else with a counter too. Every candidate is checked
+    against the slugs already given, so a key whose plain slug looks like another key's hashed one stays apart."""
     out: dict[str, str] = {}
     used: set[str] = set()
-    for key in sorted(keys):
-        slug = slugify(key)
-        if slug in used:
-            slug = f"{slug}-{short_hash(key)}"
+    for key in sorted(set(keys)):
+        base = slugify(text[key] if text else key, fallback)
+        slug, n = base, 1
+        while slug in used:
+            slug = f"{base}-{short_hash(key)}" if n == 1 else f"{base}-{short_hash(key)}-{n}"
+            n += 1
         used.add(slug)
         out[key] = slug
     return out

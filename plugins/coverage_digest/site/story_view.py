@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..data.digest_json import reuse_slug
+from ..digest import StoryDocument
 from ..records import Article
 from ..story.analyse import StoryAnalysis
 from ..story.quote_match import QuoteRow
@@ -62,12 +62,12 @@ def summary_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]
     ]
 
 
-def quotes_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+def quotes_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
     """The quote table, fragments apart, and the speaker x outlet counts."""
     return {
-        "rows": [_quote_row(r, links) for r in sa.quote_table.rows],
-        "fragments": [_quote_row(r, links) for r in sa.quote_table.fragments],
-        "matrix": _speaker_matrix(sa, links),
+        "rows": [_quote_row(r, links) for r in doc.quotes],
+        "fragments": [_quote_row(r, links) for r in doc.fragments],
+        "matrix": _speaker_matrix(doc, links),
     }
 
 
@@ -95,13 +95,13 @@ def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
     }
 
 
-def _speaker_matrix(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+def _speaker_matrix(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
     counts: Counter[tuple[str, str]] = Counter()
-    for row in sa.quote_table.rows:
+    for row in doc.quotes:
         for o in row.occurrences:
             counts[(row.speaker or "Unknown speaker", o.quote.article_id)] += 1
     speakers = sorted({s for s, _ in counts}, key=lambda s: (-sum(v for (x, _), v in counts.items() if x == s), s))
-    ids = list(sa.story.article_ids)
+    ids = list(doc.story.article_ids)
     peak = max(counts.values(), default=1)
     return {
         "columns": [links.outlet(i) for i in ids],
@@ -196,19 +196,18 @@ def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
                 "verbatim_share": d.verbatim_share,
                 "direction": d.direction,
                 "evidence": links.evidence(d),
-                "url": links.paths.reuse_url(reuse_slug(d)),
+                "url": links.paths.reuse_url(d.article_id, d.from_article_id),
             }
             for d in sa.derivations
         ],
     }
 
 
-def glance_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]:
+def glance_section(doc: StoryDocument, links: StoryLinks) -> list[dict[str, Any]]:
     """Per outlet: length, quotes carried, sentences found nowhere else, share derived from another outlet."""
-    quotes = Counter(o.quote.article_id for r in sa.quote_table.rows for o in r.occurrences)
-    derived = {d.article_id: max(d.share, 0.0) for d in sa.derivations}
+    derived = {d.article_id: max(d.share, 0.0) for d in doc.analysis.derivations}
     rows = []
-    for item in sa.support.articles:
+    for item in doc.analysis.support.articles:
         article = links.articles[item.article_id]
         rows.append(
             {
@@ -216,7 +215,7 @@ def glance_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]
                 "short": links.short(article.id),
                 "url": links.to(article.id),
                 "words": len(article.text.split()),
-                "quotes": quotes[article.id],
+                "quotes": doc.carried[article.id],
                 "unique": len(item.unique),
                 "sentences": len(item.sentences),
                 "derived": derived.get(article.id, 0.0),

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..article.analyse import ArticleAnalysis
-from ..data.csv_files import download_paths
-from ..data.digest_json import reuse_slug
-from ..digest import Digest
+from ..digest import Digest, StoryDocument
 from ..records import Article
 from ..story.analyse import StoryAnalysis
 from ..story.support import ArticleSupport
@@ -49,44 +47,41 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
 
 def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     """The list of stories, most-covered first."""
-    by_id = {a.id: a for a in digest.articles}
-    rows = []
-    for sa in digest.story_analyses:
-        members = [by_id[i] for i in sa.story.article_ids]
-        rows.append(
-            {
-                "title": sa.story.title,
-                "url": paths.story_url(sa.story.id),
-                "sources": len(members),
-                "outlets": sorted({a.display_outlet for a in members}),
-                "dates": _date_range(members),
-                "quotes": len(sa.quote_table.rows),
-            }
-        )
+    rows = [
+        {
+            "title": doc.story.title,
+            "url": paths.story_url(doc.story.id),
+            "sources": doc.counts.sources,
+            "outlets": list(doc.outlets),
+            "dates": doc.dates,
+            "quotes": doc.counts.quotes,
+        }
+        for doc in digest.documents
+    ]
     rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))
     return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
 def story_view(
-    sa: StoryAnalysis, by_id: dict[str, Article], paths: SitePaths, analyses: dict[str, ArticleAnalysis]
+    doc: StoryDocument, by_id: dict[str, Article], paths: SitePaths, analyses: dict[str, ArticleAnalysis]
 ) -> dict[str, Any]:
     """The story page: header, at a glance, summary, differences, quotes, reuse, grouping, data."""
-    story = sa.story
-    members = [by_id[i] for i in story.article_ids]
+    sa, story, members = doc.analysis, doc.story, doc.articles
     links = StoryLinks(by_id, paths, analyses)
-    quotes = quotes_section(sa, links)
-    glance, reuse, summary = glance_section(sa, links), reuse_section(sa, links), summary_section(sa, links)
+    quotes = quotes_section(doc, links)
+    glance, reuse, summary = glance_section(doc, links), reuse_section(sa, links), summary_section(sa, links)
     return {
         "id": story.id,
         "title": story.title,
         "title_source": article_card(by_id[story.title_article_id], paths),
         "sources": [article_card(a, paths) for a in members],
-        "dates": _date_range(members),
+        "dates": doc.dates,
         "url": paths.story_url(story.id),
-        "quote_count": len(quotes["rows"]),
+        "counts": doc.counts,
+        "quote_count": doc.counts.quotes,
         "glance": glance,
         "summary": summary,
-        "description": _story_description(len(members), len(quotes["rows"]), summary),
+        "description": _story_description(doc.counts.sources, doc.counts.quotes, summary),
         "differences": differences_section(sa, links),
         "quotes": quotes,
         "reuse": reuse,
@@ -95,7 +90,7 @@ def story_view(
             "speakers": speaker_heatmap(quotes["matrix"]),
             "reuse": reuse_heatmap(reuse),
         },
-        "downloads": download_paths(paths.story_save_as(story.id)),
+        "downloads": paths.downloads(story.id),
         "entities": _entities(sa, links),
         "grouping": {
             "shared_terms": list(story.shared_terms),
@@ -167,7 +162,7 @@ def article_view(
                 "source": links.outlet(d.from_article_id),
                 "derived": links.outlet(d.article_id),
                 "share": d.share,
-                "url": paths.reuse_url(reuse_slug(d)),
+                "url": paths.reuse_url(d.article_id, d.from_article_id),
             }
             for d in sa.derivations
             if article.id in (d.article_id, d.from_article_id)
@@ -226,11 +221,6 @@ def _paragraph_starts(article: Article) -> list[int]:
 def skipped_view(digest: Digest) -> dict[str, Any]:
     """Files that did not become articles, with reasons."""
     return {"skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped]}
-
-
-def _date_range(articles: list[Article]) -> tuple[str | None, str | None]:
-    dates = sorted(a.published[:10] for a in articles if a.published)
-    return (dates[0], dates[-1]) if dates else (None, None)
 
 
 __all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]

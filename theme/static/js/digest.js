@@ -7,6 +7,7 @@
 
   var script = document.currentScript;
   var root = script ? script.src.replace(/theme\/js\/digest\.js(\?.*)?$/, "") : "";
+  var searchDir = (script && script.getAttribute("data-search-dir")) || "search";
 
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
@@ -38,7 +39,7 @@
       var first = !waiting[name];
       (waiting[name] = waiting[name] || []).push(resolve);
       if (!first) return;
-      var tag = el("script", { src: root + "search/" + name + ".js" });
+      var tag = el("script", { src: root + searchDir + "/" + name + ".js" });
       tag.onerror = function () { reject(new Error("search index file missing: " + name)); };
       document.head.appendChild(tag);
     });
