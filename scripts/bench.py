@@ -462,17 +462,22 @@ def stage_worker(n: int, code: Path) -> None:
     report: dict = {"articles": n, "stages": {}, "import_errors": _import_stages()}
     state: dict = {}
     steps = [("read + clean", _stage_read, "corpus"), ("group", _stage_group, "corpus")]
-    steps += [(name, fn, "article") for name, fn in PER_ARTICLE]
-    steps += [(name, fn, "story") for name, fn in PER_STORY]
+    per_article, per_story = _registered_stages()
+    steps += [(name, fn, "article") for name, fn in per_article]
+    steps += [(name, fn, "story") for name, fn in per_story]
     for name, fn, scope in steps:
-        report["stages"][name] = _run_stage(fn, scope, state, corpus, truth)
+        report["stages"][name] = {**_run_stage(fn, scope, state, corpus, truth), "scope": scope}
         path.write_text(json.dumps(report, indent=1), encoding="utf-8")
 
 
 def _import_stages() -> dict[str, str]:
     """Import every analysis module before timing (so no stage pays for imports); name -> error for failures."""
     errors = {}
-    for name in ANALYSIS_MODULES:
+    import coverage_digest
+
+    package = Path(coverage_digest.__file__).parent
+    names = sorted(".".join(p.relative_to(package).with_suffix("").parts) for p in package.rglob("*.py"))
+    for name in (n.removesuffix(".__init__") for n in names):
         try:
             importlib.import_module(f"coverage_digest.{name}")
         except Exception as exc:
@@ -531,7 +536,7 @@ def _stage_read(state: dict, corpus: Path, truth: dict) -> dict:
     for article in state["articles"]:
         members.setdefault(truth.get(article.id, article.id), []).append(article)
     state["stories"] = [tuple(sorted(m, key=lambda a: a.id)) for m in members.values()]
-    state["sentences"], state["quotes"], state["figures"], state["support"] = {}, {}, {}, {}
+    state["done"], state["story_done"] = {}, {}
     return {"articles_read": len(state["articles"])}
 
 
@@ -565,109 +570,46 @@ def _members(assign: dict[str, str], items: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def _sentences(state: dict, article) -> None:
-    """Split an article into sentences (kept for the later stages)."""
-    from coverage_digest.text.sentences import split_article
+def _article_stage(stage):
+    """A bench step running one of the plugin's own ARTICLE_STAGES on an article (results kept for later stages)."""
 
-    state["sentences"][article.id] = split_article(article)
+    def step(state: dict, article) -> None:
+        done = state["done"].setdefault(article.id, {})
+        done[stage.name] = stage.run(article, done)
 
-
-def _quotes(state: dict, article) -> None:
-    """Find and attribute an article's quotations."""
-    from coverage_digest.article.analyse import extract_quotes
-
-    state["quotes"][article.id] = extract_quotes(article)
+    return step
 
 
-def _sents(state: dict, story) -> dict:
-    """The story's sentences by article id."""
-    return {a.id: state["sentences"][a.id] for a in story}
+def _story_stage(stage):
+    """A bench step running one of the plugin's own STORY_STAGES on a true story (results kept for later stages)."""
+    from coverage_digest.article.analyse import ArticleAnalysis
+    from coverage_digest.group.stories import StoryGroup
+    from coverage_digest.story.analyse import story_inputs
+
+    def step(state: dict, story) -> None:
+        ids = tuple(a.id for a in story)
+        per_article = {i: ArticleAnalysis(i, **_filled(state["done"].get(i, {}))) for i in ids}
+        inputs = story_inputs(StoryGroup("", "", ids[0], ids, (), ()), {a.id: a for a in story}, per_article)
+        done = state["story_done"].setdefault(ids[0], {})
+        done[stage.name] = stage.run(inputs, done)
+
+    return step
 
 
-def _quote_match(state: dict, story) -> None:
-    """Match quotations across the story's outlets."""
-    from coverage_digest.story.quote_match import match_quotes
-
-    match_quotes(story, tuple(q for a in story for q in state["quotes"].get(a.id, ())))
+def _filled(done: dict) -> dict:
+    """An article's stage results, with () for a stage that failed on it (later stages still run)."""
+    return {name: done.get(name, ()) for name in ("sentences", "quotes", "figures")}
 
 
-def _figures(state: dict, article) -> None:
-    """Find an article's figures (kept for the comparison)."""
-    from coverage_digest.article.figures import find_figures
+def _registered_stages() -> tuple[list, list]:
+    """(article steps, story steps) from the plugin's own stage lists, so the benchmark times what a build runs."""
+    from coverage_digest.article.analyse import ARTICLE_STAGES
+    from coverage_digest.story.analyse import STORY_STAGES
 
-    state["figures"][article.id] = find_figures(article, state["sentences"][article.id])
-
-
-def _compare_figures(state: dict, story) -> None:
-    """Compare the story's figures across outlets."""
-    from coverage_digest.story.figures import compare_figures
-
-    figures = tuple(f for a in story for f in state["figures"].get(a.id, ()))
-    compare_figures(story, figures, _sents(state, story))
-
-
-def _mentions(state: dict, story) -> None:
-    """The story's entity × article table."""
-    from coverage_digest.story.mentions import mention_table
-
-    mention_table(story, _sents(state, story))
-
-
-def _support(state: dict, story) -> None:
-    """Cross-article sentence support (kept for summary and reuse)."""
-    from coverage_digest.story.support import find_support
-
-    state["support"][story[0].id] = find_support(story, _sents(state, story))
-
-
-def _summary(state: dict, story) -> None:
-    """The story's extractive summary."""
-    from coverage_digest.story.summary import summarize_story
-
-    summarize_story(story, _sents(state, story), state["support"][story[0].id])
-
-
-def _reuse(state: dict, story) -> None:
-    """Which articles derive from which."""
-    from coverage_digest.story.reuse import find_derivations
-
-    find_derivations(story, _sents(state, story), state["support"][story[0].id])
-
-
-def _wording(state: dict, story) -> None:
-    """The outlet × term comparison."""
-    from coverage_digest.story.wording import compare_wording
-
-    compare_wording(story)
-
-
-ANALYSIS_MODULES = (
-    "clean",
-    "ingest",
-    "group",
-    "sentences",
-    "quotes",
-    "attribution",
-    "quote_match",
-    "numbers",
-    "entities",
-    "support",
-    "summarize",
-    "reuse",
-    "wording",
-    "analyse",
-)
-# The same calls as coverage_digest/analyse.py makes (per article: map; per story: reduce), one stage at a time.
-PER_ARTICLE = (("sentences", _sentences), ("quotes", _quotes), ("figures", _figures))
-PER_STORY = (
-    ("support", _support),
-    ("quote match", _quote_match),
-    ("compare figures", _compare_figures),
-    ("wording", _wording),
-    ("mentions", _mentions),
-    ("reuse", _reuse),
-    ("summary", _summary),
-)
+    return (
+        [(s.name, _article_stage(s)) for s in ARTICLE_STAGES],
+        [(s.name, _story_stage(s)) for s in STORY_STAGES],
+    )
 
 
 def stages_table(results: list[SizeResult]) -> list[str]:
@@ -679,7 +621,7 @@ def stages_table(results: list[SizeResult]) -> list[str]:
     head = "| stage | scope | " + " | ".join(f"{r.size:,}: total s (slowest story s, its size)" for r in done) + " |"
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for name in names:
-        scope = "corpus" if name in ("read + clean", "group") else ("article" if name in dict(PER_ARTICLE) else "story")
+        scope = done[-1].stage_report["stages"][name].get("scope", "")
         cells = [_stage_cell(r.stage_report["stages"].get(name)) for r in done]
         lines.append(f"| {name} | {scope} | " + " | ".join(cells) + " |")
     return lines

@@ -107,13 +107,13 @@ def test_unreadable_entries_are_analysed_again_and_give_the_same_site(tmp_path):
 
 
 def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(make_seeds, tmp_path, monkeypatch):
-    from coverage_digest.build import pipeline
+    from coverage_digest.build import pipeline, schedule
     from coverage_digest.read.folder import read_seed_folder
     from coverage_digest.read.sidecar import Sidecar
     from coverage_digest.settings import validate_settings
 
     seeds = make_seeds(TWO_STORIES)
-    monkeypatch.setattr(pipeline, "MIN_PARALLEL_STORIES", 1)  # even two stories are loaded while a worker groups
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_STORIES", 1)  # even two stories are loaded while a worker groups
     settings = validate_settings({"DIGEST_SEEDS": str(seeds), "DIGEST_WORKERS": 2})
     cache = ResultCache(tmp_path / "cache")
 
@@ -124,18 +124,24 @@ def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(m
     first = build()
     (seeds / "q2.txt").write_text(QUAKE.format("the agency said on Sunday"), encoding="utf-8")
     files, _ = read_seed_folder(seeds, settings.max_file_bytes)
-    pairs = [(f, Metadata()) for f in files]
-    keys = [cache_key(f, given) for f, given in pairs]
-    results = pipeline.process_files(pairs, keys, 1, cache, lambda *_: None)
-    articles, analyses, _ = pipeline._split_results(results)
-    fingerprint = {r[0].id: k for r, k in zip(results, keys, strict=True)}
+    plan = schedule.Schedule(1, cache)
+    results = plan.map_files(pipeline.process_file, [(f, Metadata()) for f in files])
+    articles, analyses, _ = pipeline.split_results(results)
+    by_id, per_article = {a.id: a for a in articles}, {x.article_id: x for x in analyses}
+
+    def task(ids):
+        return ids, {i: by_id[i] for i in ids}, {i: per_article[i] for i in ids}
+
+    plan.workers = 2
     grouping = pipeline.GroupSettings()
-    stories, loaded = pipeline.group_stories(articles, analyses, grouping, fingerprint, cache, workers=2)
+    stories, loaded = plan.group(
+        lambda: pipeline.group_articles(articles, grouping), task, pipeline.analyse_story_task, None, len(articles)
+    )
     assert [s.article_ids for s in stories] == [s.article_ids for s in first.stories]
     # The unchanged story's analysis comes from the cache, the changed one's is made while the worker groups.
     assert sorted(sa.story.article_ids for sa in loaded.values()) == [("q1", "q2"), ("v1", "v2")]
     unchanged = replace(first.story_analyses[1], story=None)
-    assert replace(loaded[pipeline.story_key(("v1", "v2"), fingerprint)], story=None) == unchanged
+    assert replace(loaded[plan.story_key(("v1", "v2"))], story=None) == unchanged
     calls = []
     monkeypatch.setattr(pipeline, "analyse_story", lambda *args: calls.append(args))
     again = build()  # both analyses now come from the cache, with the current grouping records attached

@@ -274,12 +274,19 @@ def test_the_demo_seeds_are_one_story():
 
 
 def test_contradictory_overrides_raise_from_a_grouping_worker_too(monkeypatch):
-    from coverage_digest.build import pipeline
+    from coverage_digest.build import pipeline, schedule
     from coverage_digest.group.stories import OverrideError
 
-    monkeypatch.setattr(pipeline, "MIN_PARALLEL_GROUPING", 1)  # group on a worker while this process works
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_GROUPING", 1)  # group on a worker while this process works
     settings = GroupSettings(merge=(("merrow-wire", "merrow-daily"),), split=(("merrow-daily",),))
     ran = []
+    plan = schedule.Schedule(workers=2)
     with pytest.raises(OverrideError, match="merrow"):
-        pipeline.group_stories(ALL, (), settings, {}, None, workers=2, while_grouping=lambda *_: ran.append(True))
+        plan.group(
+            lambda: group_articles(ALL, settings),
+            lambda ids: (ids, {}, {}),
+            pipeline.analyse_story_task,
+            lambda: ran.append(True),
+            len(ALL),
+        )
     assert ran == [True]

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coverage_digest import plugin
-from coverage_digest.build import pipeline
+from coverage_digest.build import schedule
 from coverage_digest.build import workers as parallel
 from support import build_site
 
@@ -68,11 +67,11 @@ def _tree(folder: Path) -> dict[str, str]:
 def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path, monkeypatch):
     write_corpus(80, tmp_path / "corpus", seed="parallel-test")
     seeds = tmp_path / "corpus" / "seeds"
-    for module in (pipeline, plugin):  # every stage takes its parallel path even on this small corpus
-        monkeypatch.setattr(module, "MIN_PARALLEL_STORIES", 2)
-    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
-    monkeypatch.setattr(plugin, "MIN_PARALLEL_ARTICLES", 2)  # the site-wide files too, even when no story changed
-    monkeypatch.setattr(pipeline, "MIN_PARALLEL_GROUPING", 2)  # grouping on a worker, search terms made meanwhile
+    # every stage takes its parallel path even on this small corpus
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_STORIES", 2)
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_FILES", 2)
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_ARTICLES", 2)  # the site-wide files too, even when no story changed
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_GROUPING", 2)  # grouping on a worker, search terms made meanwhile
     one = build_site(seeds, tmp_path / "one", DIGEST_WORKERS=1, DIGEST_CACHE=False)
     build_site(seeds, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_CACHE=False)
     assert len(one["stories"]) >= 5

@@ -5,42 +5,40 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
 from pelican.log import console
 from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError
 
 from .build import collector
 from .build.cache import ResultCache
-from .build.manifest import PageManifest, page_key
-from .build.pipeline import MIN_PARALLEL_STORIES, build_digest
-from .build.workers import map_inherited
-from .data.csv_files import articles_csv, quotes_csv
-from .data.digest_json import digest_document, dumps
-from .data.feeds import atom_feed, sitemap
-from .data.search import article_terms, build_index, story_docs
+from .build.manifest import PageManifest
+from .build.pipeline import build_digest
+from .build.publish import Publisher, Written, check_unique
+from .data.search import article_terms
 from .digest import Digest
 from .group.stories import OverrideError
 from .read.folder import find_sidecar, read_seed_folder
 from .read.sidecar import Sidecar, SidecarError, parse_sidecar
 from .records import Skipped
 from .settings import DigestSettings, SettingsError, validate_settings
-from .site import views
-from .site.aligned_view import aligned_view
 from .site.paths import SitePaths
 
 log = logging.getLogger(__name__)
-# From this many articles the site-wide files (digest.json, CSV, search index) take seconds: worth their own workers.
-MIN_PARALLEL_ARTICLES = 1000
-PAGES_PER_JOB = 40  # pages rendered by one job of a parallel build
+# Sent once the digest is built (before any page is written): sender is the generator, with `digest` (the Digest,
+# whose `documents` are the story documents every output reads) and `paths` (SitePaths). Other plugins may read the
+# stories here, or later from the generator context's "coverage_digest" entry.
+digest_built = signal("coverage_digest.digest_built")
 
 
 class DigestGenerator(Generator):
-    """Reads the seed folder, runs the pipeline, and writes the digest's pages and digest.json."""
+    """Reads the seed folder, runs the pipeline, and writes the digest's pages and data files."""
 
     def generate_context(self) -> None:
         """Read and analyse the seeds; nothing is written here."""
@@ -79,122 +77,67 @@ class DigestGenerator(Generator):
         self.paths = SitePaths.build(
             self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories], pairs
         )
+        self.context["coverage_digest"] = self.digest
         self.context["digest_article_count"] = len(self.digest.articles)
         self.context["digest_links"] = self.paths.site_files()  # where every page links the site-wide files
+        digest_built.send(self, digest=self.digest, paths=self.paths)
 
     def _generate_output(self, writer) -> None:
         self.env.autoescape = True  # input text must never reach a page as markup
-        ds, digest, paths = self.digest_settings, self.digest, self.paths
+        ds = self.digest_settings
         manifest = PageManifest.load(self.settings, self.output_path, self.theme) if ds.cache else None
-        page = _PageWriter(writer, self, self.context, manifest)
-        page.write(ds.index_save_as, "index", digest=views.index_view(digest, paths))
-        page.write(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest))
-        page.write(ds.search_save_as, "search", search={"count": len(digest.articles)})
-        analysis_of = {x.article_id: x for x in digest.analyses}
-        articles = {a.id: a for a in digest.articles}
-        written: list[tuple[str, str | None]] = [(ds.index_save_as, None), (ds.search_save_as, None)]
-        self._write_stories_and_site_files(writer, manifest, page, articles, analysis_of, written)
+        sitemap_plugin = _sitemap_plugin_writes(self.settings, ds.sitemap_save_as)
+        if sitemap_plugin:
+            log.info("%s is written by the sitemap plugin; every digest page is announced to it", ds.sitemap_save_as)
+        publisher = Publisher(
+            self.digest,
+            self.paths,
+            ds,
+            partial(self._render, writer),
+            partial(_write_text, self.output_path),
+            {"SITENAME": self.settings.get("SITENAME", ""), "SITEURL": self.settings.get("SITEURL") or ""},
+            manifest,
+            self.search_terms,
+            _pelican_pages(self.context),
+            write_sitemap=not sitemap_plugin,
+        )
+        written = publisher.publish()
+        check_unique(written)
+        kept = [Written(save_as, key, 0, True) for save_as, key in sorted(publisher.kept.items())]
+        self._announce(writer, written + kept)
         if manifest is not None:
-            manifest.save(page.recorded, self.output_path)
-        _report(self.files_read, digest, page.skipped)
+            manifest.save(publisher.recorded(written), self.output_path)
+        _report(self.files_read, self.digest, len(publisher.kept))
 
-    def _write_stories_and_site_files(self, writer, manifest, page, articles, analysis_of, written) -> None:
-        """The pages of every story whose inputs changed, and the site-wide files, as one list of jobs: on forked
-        workers for big builds, the site-wide files first, then the stories' pages, largest story first, a slice of
-        at most PAGES_PER_JOB pages a job (no long job starts last, and one big story keeps every core busy)."""
-        stories = self.digest.documents
-        keys = self.digest.story_keys or (None,) * len(stories)
-        plans = [self._plan_story(page, doc, key) for doc, key in zip(stories, keys, strict=True)]
-        pages = written + [item for plan in plans for item in plan.written] + _pelican_pages(self.context)
-        jobs = [partial(self._write_data_files, pages), self._write_search_index]
-        render = partial(self._write_pages, writer, manifest, articles=articles, analysis_of=analysis_of)
-        for k in sorted(range(len(stories)), key=lambda k: -stories[k].counts.sources):
-            items = _pages_to_render(stories[k], plans[k])
-            slices = (items[start : start + PAGES_PER_JOB] for start in range(0, len(items), PAGES_PER_JOB))
-            jobs += [partial(render, stories[k], plans[k], chunk) for chunk in slices]
-        changed = sum(not (plan.story_kept and plan.members_kept) for plan in plans)
-        big = changed >= MIN_PARALLEL_STORIES or len(articles) >= MIN_PARALLEL_ARTICLES
-        for recorded in map_inherited(lambda n: jobs[n](), len(jobs), self.digest_settings.workers if big else 1):
-            page.recorded.update(recorded)
+    def _render(self, writer, save_as: str, template: str, **page) -> None:
+        """One page through the theme's template and Pelican's writer, with relative URLs (any sub-path works)."""
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=True,
+            template_name=template,
+            page_name=save_as.rsplit(".", 1)[0],
+            **page,
+        )
 
-    def _write_pages(self, writer, manifest, doc, plan: _StoryPlan, items, articles, analysis_of) -> dict[str, str]:
-        """Some of a story's pages (a job): its own page, aligned views, articles' pages. {page written: its key}."""
-        paths, mine, sa = self.paths, _PageWriter(writer, self, self.context, manifest), doc.analysis
-        crumb = {"title": sa.story.title, "url": paths.story_url(sa.story.id)}  # the story page's own title and URL
-        for kind, item in items:
-            if kind == "story":
-                view = views.story_view(doc, articles, paths, analysis_of)
-                mine.write(plan.save_as, "story", key=plan.story_key, story=view)
-            elif kind == "aligned":
-                view = aligned_view(item, articles, analysis_of, paths, crumb)
-                save_as = paths.reuse_save_as(item.article_id, item.from_article_id)
-                mine.write(save_as, "aligned", key=plan.member_key, pair=view)
-            else:
-                view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
-                mine.write(paths.article_save_as(item), "source", key=plan.member_key, article=view)
-        return mine.recorded
-
-    def _write_data_files(self, pages: list[tuple[str, str | None]]) -> dict[str, str]:
-        """digest.json, each story's CSV files, the Atom feed and the sitemap (a job; no page to record)."""
-        ds, out = self.digest_settings, self.output_path
-        document = digest_document(self.digest, self.paths)
-        _write_text(out, ds.json_save_as, dumps(document))
-        by_id = {a["id"]: a for a in document["articles"]}
-        for story in document["stories"]:
-            files = self.paths.downloads(story["id"])
-            _write_text(out, files["quotes"], quotes_csv(story, by_id))
-            _write_text(out, files["articles"], articles_csv(story, by_id))
-        siteurl = self.settings.get("SITEURL") or ""
-        feed = atom_feed(document, self.settings.get("SITENAME", ""), siteurl, ds.feed_save_as)
-        _write_text(out, ds.feed_save_as, feed)
-        _write_text(out, ds.sitemap_save_as, sitemap(pages, siteurl))
-        return {}
-
-    def _write_search_index(self) -> dict[str, str]:
-        """The offline search index (a job; no page to record)."""
-        digest, paths = self.digest, self.paths
-        analyses = {x.article_id: x for x in digest.analyses}
-        docs = [item for doc in digest.documents for item in story_docs(doc, analyses, paths, self.search_terms)]
-        for name, text in build_index(docs).items():
-            _write_text(self.output_path, paths.search_file(name), text)
-        return {}
-
-    def _plan_story(self, page, doc, key) -> _StoryPlan:
-        """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
-        paths, sa, story_id = self.paths, doc.analysis, doc.story.id
-        save_as = paths.story_save_as(story_id)
-        pairs = [(d.article_id, d.from_article_id) for d in sa.derivations]
-        written = [(paths.story_url(story_id), doc.updated)]
-        written += [(paths.reuse_url(*pair), None) for pair in pairs]
-        written += [(paths.article_url(a.id), a.published) for a in doc.articles]
-        # The story page shows the grouping record too; member pages only its analysis, id and title.
-        story_key = page_key(key, repr(sa.story)) if key else None
-        member_key = page_key(key, f"{story_id}\n{sa.story.title}") if key else None
-        members = [paths.reuse_save_as(*pair) for pair in pairs]
-        members += [paths.article_save_as(i) for i in sa.story.article_ids]
-        story_kept, members_kept = page.unchanged([save_as], story_key), page.unchanged(members, member_key)
-        return _StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
-
-
-@dataclass(frozen=True, slots=True)
-class _StoryPlan:
-    """What a story's pages are and which of them a rebuild keeps."""
-
-    written: tuple[tuple[str, str | None], ...]  # (URL, last modified) of every page, for the sitemap
-    save_as: str
-    story_key: str | None
-    member_key: str | None
-    story_kept: bool
-    members_kept: bool
-
-
-def _pages_to_render(doc, plan: _StoryPlan) -> list[tuple[str, object]]:
-    """(template, what it shows) of each of a story's pages the plan does not keep."""
-    items: list[tuple[str, object]] = [] if plan.story_kept else [("story", None)]
-    if not plan.members_kept:
-        items += [("aligned", d) for d in doc.analysis.derivations]
-        items += [("source", i) for i in doc.story.article_ids]
-    return items
+    def _announce(self, writer, written: list[Written]) -> None:
+        """Record every file with Pelican's writer (so that a later write of the same path fails, as Pelican's own
+        overwrites do), and send `content_written` in this process for every page a forked worker wrote or a rebuild
+        kept as it was (the writer announced the rest itself). Data files (digest.json, CSV, search index) are
+        recorded, not announced: they are not pages, as Pelican's own feeds are not."""
+        recorded = getattr(writer, "_written_files", None)
+        main = os.getpid()
+        for w in written:
+            if w.page and w.pid == main:
+                continue  # the writer recorded and announced it itself
+            path = sanitised_join(self.output_path, w.save_as)
+            if recorded is not None:
+                if path in recorded:
+                    raise FileOverwriteFailedError(f"{path} was written by two parts of the build")
+                recorded.add(path)
+            if w.page:
+                signals.content_written.send(path, context={**self.context, "output_file": w.save_as})
 
 
 class ConsoleProgress:
@@ -221,38 +164,16 @@ def _pelican_pages(context: dict) -> list[tuple[str, str | None]]:
     return [(p.url, None) for p in context.get("pages", ()) if getattr(p, "url", None)]
 
 
-class _PageWriter:
-    """Pelican's writer with the generator's templates and relative URLs, so the site works from any sub-path.
-
-    With a manifest, a page whose inputs (its story's content key) are unchanged since the last build into the same
-    output folder is left as it is instead of being rendered again.
-    """
-
-    def __init__(self, writer, generator: Generator, context: dict, manifest: PageManifest | None = None) -> None:
-        self.writer, self.generator, self.context, self.manifest = writer, generator, context, manifest
-        self.recorded: dict[str, str] = {}
-        self.skipped = 0
-
-    def unchanged(self, outputs: list[str], key: str | None) -> bool:
-        """True (and recorded as kept) when every output exists and was made from the same key."""
-        if key is None or self.manifest is None or not self.manifest.current(outputs, key):
-            return False
-        self.recorded.update(dict.fromkeys(outputs, key))
-        self.skipped += len(outputs)
-        return True
-
-    def write(self, save_as: str, template: str, key: str | None = None, **page) -> None:
-        self.writer.write_file(
-            save_as,
-            self.generator.get_template(template),
-            self.context,
-            relative_urls=True,
-            template_name=template,
-            page_name=save_as.rsplit(".", 1)[0],
-            **page,
-        )
-        if key is not None:
-            self.recorded[save_as] = key
+def _sitemap_plugin_writes(settings: dict, save_as: str) -> bool:
+    """Whether pelican-plugins' sitemap plugin is connected in this run and writes the file our sitemap would go to
+    (Pelican imports every namespace plugin to resolve names, so only a connected receiver says it is in use)."""
+    listening = any(
+        getattr(receiver, "__module__", "").startswith("pelican.plugins.sitemap")
+        for receiver in signals.content_written.receivers_for(signals.content_written.ANY)
+    )
+    config = settings.get("SITEMAP")
+    fmt = config.get("format", "xml") if isinstance(config, dict) else "xml"
+    return listening and save_as == f"sitemap.{fmt}"
 
 
 def _settings(settings: dict) -> DigestSettings:

@@ -19,15 +19,13 @@ from .pickling import dumps, loads
 
 T = TypeVar("T")
 R = TypeVar("R")
-# Below this many items, starting worker processes costs more than it saves.
-MIN_PARALLEL_ITEMS = 200
 
 
-def map_items(fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int | None = None) -> list[R]:
+def map_items(fn: Callable[[T], R], items: Sequence[T], workers: int = 0, min_items: int = 2) -> list[R]:
     """Apply a pure, picklable function to every item, in order; in parallel when there are at least min_items
-    (default MIN_PARALLEL_ITEMS)."""
+    (the schedule decides how many make workers worth starting)."""
     count = workers or os.cpu_count() or 1
-    if count <= 1 or len(items) < max(2, MIN_PARALLEL_ITEMS if min_items is None else min_items):
+    if count <= 1 or len(items) < max(2, min_items):
         return [fn(item) for item in items]
     chunk = max(1, len(items) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:

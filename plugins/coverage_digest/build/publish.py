@@ -1,0 +1,200 @@
+"""The write phase: every page and data file of the digest, what a rebuild keeps, and which job writes what.
+
+Pages go through the theme's templates and Pelican's writer (`PageSink`, given by the plugin, the only module that
+imports Pelican); data files through `write_text`. Jobs may run on forked workers: each returns the files it wrote,
+so that the main process can announce every one of them (Pelican's `content_written`) and catch a path written twice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Protocol
+
+from ..data.csv_files import articles_csv, quotes_csv
+from ..data.digest_json import digest_document, dumps
+from ..data.feeds import atom_feed, sitemap
+from ..data.search import build_index, story_docs
+from ..digest import Digest, StoryDocument
+from ..settings import DigestSettings
+from ..site import views
+from ..site.aligned_view import aligned_view
+from ..site.paths import SitePaths
+from .manifest import PageManifest, page_key
+from .schedule import run_jobs, write_jobs
+
+
+class PageSink(Protocol):
+    """Renders one page through the theme's templates and writes it (Pelican's writer, in the plugin)."""
+
+    def __call__(self, save_as: str, template: str, **page: Any) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One file a job wrote: its path in the output folder, the content key it was made from (pages a rebuild may
+    keep) and the process that wrote it."""
+
+    save_as: str
+    key: str | None
+    pid: int
+    page: bool  # written through the writer (a page) rather than as a data file
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlan:
+    """What a story's pages are and which of them a rebuild keeps."""
+
+    written: tuple[tuple[str, str | None], ...]  # (URL, last modified) of every page, for the sitemap
+    save_as: str
+    story_key: str | None
+    member_key: str | None
+    story_kept: bool
+    members_kept: bool
+
+    @property
+    def changed(self) -> bool:
+        return not (self.story_kept and self.members_kept)
+
+
+@dataclass(slots=True)
+class Publisher:
+    """Writes one digest: the site-wide pages here, then data files and story pages as jobs."""
+
+    digest: Digest
+    paths: SitePaths
+    settings: DigestSettings
+    sink: PageSink
+    write_text: Callable[[str, str], None]
+    site: dict[str, str]  # SITENAME, SITEURL
+    manifest: PageManifest | None = None
+    search_terms: dict[str, dict] = field(default_factory=dict)  # each article's postings, made ahead
+    extra_pages: list[tuple[str, str | None]] = field(default_factory=list)  # other pages for the sitemap
+    write_sitemap: bool = True  # False when another plugin (pelican-plugins' sitemap) writes the same file
+    kept: dict[str, str] = field(default_factory=dict)  # pages a rebuild left as they were -> their key
+    by_id: dict = field(default_factory=dict)  # article id -> Article, and -> ArticleAnalysis: made once, before
+    analysis_of: dict = field(default_factory=dict)  # the jobs fork, so every worker inherits them
+
+    def publish(self) -> list[Written]:
+        """Every file written, in a stable order (the main process's pages first, then the jobs' files)."""
+        ds, digest, paths = self.settings, self.digest, self.paths
+        self.by_id = {a.id: a for a in digest.articles}
+        self.analysis_of = {x.article_id: x for x in digest.analyses}
+        written = [
+            self._page(ds.index_save_as, "index", digest=views.index_view(digest, paths)),
+            self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
+            self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
+        ]
+        keys = digest.story_keys or (None,) * len(digest.documents)
+        plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
+        listed = [(ds.index_save_as, None), (ds.search_save_as, None)]
+        pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
+        jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
+        slices = write_jobs(
+            [d.counts.sources for d in digest.documents], lambda k: _to_render(digest.documents[k], plans[k])
+        )
+        jobs += [partial(self._story_pages, digest.documents[k], plans[k], items) for k, items in slices]
+        changed = sum(plan.changed for plan in plans)
+        for done in run_jobs(jobs, ds.workers, changed, len(digest.articles)):
+            written += done
+        return written
+
+    def recorded(self, written: list[Written]) -> dict[str, str]:
+        """{page: content key} of every page this build wrote or kept, for the page manifest."""
+        return {**self.kept, **{w.save_as: w.key for w in written if w.key is not None}}
+
+    def _page(self, save_as: str, template: str, key: str | None = None, **page: Any) -> Written:
+        self.sink(save_as, template, **page)
+        return Written(save_as, key, os.getpid(), True)
+
+    def _data(self, save_as: str, text: str) -> Written:
+        self.write_text(save_as, text)
+        return Written(save_as, None, os.getpid(), False)
+
+    def _plan(self, doc: StoryDocument, key: str | None) -> StoryPlan:
+        """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
+        paths, story_id = self.paths, doc.story.id
+        save_as = paths.story_save_as(story_id)
+        pairs = [(d.article_id, d.from_article_id) for d in doc.analysis.derivations]
+        written = [(paths.story_url(story_id), doc.updated)]
+        written += [(paths.reuse_url(*pair), None) for pair in pairs]
+        written += [(paths.article_url(a.id), a.published) for a in doc.articles]
+        # The story page shows the grouping record too; member pages only its analysis, id and title.
+        story_key = page_key(key, repr(doc.story)) if key else None
+        member_key = page_key(key, f"{story_id}\n{doc.story.title}") if key else None
+        members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]
+        story_kept, members_kept = self._unchanged([save_as], story_key), self._unchanged(members, member_key)
+        return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
+
+    def _unchanged(self, outputs: list[str], key: str | None) -> bool:
+        """True when every output exists and was made from the same key (the manifest records them as kept)."""
+        if key is None or self.manifest is None or not self.manifest.current(outputs, key):
+            return False
+        self.kept.update(dict.fromkeys(outputs, key))
+        return True
+
+    def _story_pages(self, doc: StoryDocument, plan: StoryPlan, items: list[tuple[str, Any]]) -> list[Written]:
+        """Some of a story's pages (a job): its own page, aligned views, articles' pages."""
+        paths, sa = self.paths, doc.analysis
+        articles, analysis_of = self.by_id, self.analysis_of
+        crumb = {"title": sa.story.title, "url": paths.story_url(sa.story.id)}  # the story page's own title and URL
+        out = []
+        for kind, item in items:
+            if kind == "story":
+                view = views.story_view(doc, articles, paths, analysis_of)
+                out.append(self._page(plan.save_as, "story", key=plan.story_key, story=view))
+            elif kind == "aligned":
+                view = aligned_view(item, articles, analysis_of, paths, crumb)
+                save_as = paths.reuse_save_as(item.article_id, item.from_article_id)
+                out.append(self._page(save_as, "aligned", key=plan.member_key, pair=view))
+            else:
+                view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
+                out.append(self._page(paths.article_save_as(item), "source", key=plan.member_key, article=view))
+        return out
+
+    def _data_files(self, pages: list[tuple[str, str | None]]) -> list[Written]:
+        """digest.json, each story's CSV files, the Atom feed and the sitemap (a job)."""
+        ds = self.settings
+        document = digest_document(self.digest, self.paths)
+        out = [self._data(ds.json_save_as, dumps(document))]
+        by_id = {a["id"]: a for a in document["articles"]}
+        for story in document["stories"]:
+            files = self.paths.downloads(story["id"])
+            out.append(self._data(files["quotes"], quotes_csv(story, by_id)))
+            out.append(self._data(files["articles"], articles_csv(story, by_id)))
+        siteurl = self.site.get("SITEURL", "")
+        out.append(
+            self._data(ds.feed_save_as, atom_feed(document, self.site.get("SITENAME", ""), siteurl, ds.feed_save_as))
+        )
+        if self.write_sitemap:
+            out.append(self._data(ds.sitemap_save_as, sitemap(pages, siteurl)))
+        return out
+
+    def _search_index(self) -> list[Written]:
+        """The offline search index (a job)."""
+        docs = [
+            d for doc in self.digest.documents for d in story_docs(doc, self.analysis_of, self.paths, self.search_terms)
+        ]
+        return [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
+
+
+def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:
+    """(template, what it shows) of each of a story's pages the plan does not keep."""
+    items: list[tuple[str, Any]] = [] if plan.story_kept else [("story", None)]
+    if not plan.members_kept:
+        items += [("aligned", d) for d in doc.analysis.derivations]
+        items += [("source", i) for i in doc.story.article_ids]
+    return items
+
+
+def check_unique(written: list[Written]) -> None:
+    """Raise when two jobs wrote the same file: one page would silently have replaced another."""
+    seen: dict[str, Written] = {}
+    for w in written:
+        if w.save_as in seen:
+            raise FileExistsError(
+                f"{w.save_as} was written twice in one build (processes {seen[w.save_as].pid} and {w.pid})"
+            )
+        seen[w.save_as] = w
