@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coverage_digest.article.figures import find_all_figures, find_figures, parse_number
+from coverage_digest.article.figures import find_all_figures, find_figures
+from coverage_digest.article.numbers import parse_number
 from coverage_digest.story.figures import compare_figures
 from support import article_from_text, seed_articles
 

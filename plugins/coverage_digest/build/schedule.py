@@ -143,14 +143,15 @@ class Schedule:
     ) -> tuple[StoryAnalysis, ...]:
         """The reduce: each story's analysis, from what was `loaded` ahead or stored, else made on forked workers,
         largest story first (story costs differ a thousandfold, and a big one left last idles a core)."""
-        keys = list(self.story_keys(stories)) or [None] * len(stories)
+        keys: list[str | None] = list(self.story_keys(stories)) or [None] * len(stories)
         cache = self.cache
-        stored = [k in loaded or (cache is not None and cache.has(k)) for k in keys] if cache else [False] * len(keys)
+        stored = [k is not None and cache is not None and (k in loaded or cache.has(k)) for k in keys]
         results: list[StoryAnalysis | None] = [None] * len(stories)
 
         def load_stored() -> None:  # in this process, while workers analyse the stories that changed
             for i in compress(range(len(stories)), stored):
-                found = loaded.get(keys[i]) or (cache.get(keys[i]) if cache else None)
+                key = keys[i]
+                found = (loaded.get(key) or cache.get(key)) if cache and key else None
                 results[i] = replace(found, story=stories[i]) if isinstance(found, StoryAnalysis) else None
 
         def job(i: int) -> StoryAnalysis:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.lexicon import OUTLET_SMALL_WORDS
+
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|news|co\.uk|co|io|info|tv|us|uk|ca|au|il|de|fr|in))\b", re.I)
 _NAME = r"([A-Z0-9][\w&'’.-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w&'’.-]*)){0,5})"
-_SMALL_WORDS = {"of", "the", "and", "on", "in", "for", "a", "an", "at", "to"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def outlet_name(raw: str) -> str:
 
 
 def _title_word(word: str, index: int) -> str:
-    if index and word.lower() in _SMALL_WORDS:
+    if index and word.lower() in OUTLET_SMALL_WORDS:
         return word.lower()
     return word if len(word) <= 3 else word.capitalize()
 

@@ -23,58 +23,14 @@ from ..article.analyse import ArticleAnalysis
 from ..digest import StoryDocument
 from ..records import Article
 from ..site.paths import SitePaths
+from ..text.lexicon import STOP_SEARCH
 
 DOCS_PER_CHUNK = 200
 TITLE_WEIGHT = 3
 ONE_CHAR_SHARDS_UP_TO = 5000  # distinct terms; a bigger index is split by the first two characters
 _WORD = re.compile(r"[^\W_]+")
 # Dropped from the index and from queries alike (the browser reads this list from the manifest).
-STOP_WORDS = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "i",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "s",
-        "she",
-        "t",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-    )
-)
+STOP_WORDS = STOP_SEARCH
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ def read_html(text: str) -> tuple[str | None, tuple[str, ...], Metadata]:
         raise NoArticleError(
             f"HTML page has no article text (the extractor found {words} words of page text, not an article)"
         )
+    assert doc is not None and not isinstance(doc, dict)  # bare_extraction with with_metadata gives a Document
     found = Metadata(
         outlet=_value("outlet", doc.sitename),
         url=_value("url", doc.url),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..article.analyse import ArticleAnalysis
@@ -51,7 +52,7 @@ def aligned_view(
     }
 
 
-def _cell(sentence, article_id: str, paths: SitePaths, verbatim: list[tuple[int, int]] = ()) -> dict[str, Any]:
+def _cell(sentence, article_id: str, paths: SitePaths, verbatim: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
     copied = any(start < sentence.end and sentence.start < end for start, end in verbatim)
     return {
         "text": sentence.text,

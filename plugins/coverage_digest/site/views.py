@@ -58,7 +58,7 @@ def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
         }
         for doc in digest.documents
     ]
-    rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))
+    rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))  # type: ignore[index, operator]
     return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 

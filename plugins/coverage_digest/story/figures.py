@@ -13,8 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..article.figures import DURATION_DAYS, STOP, TOKEN, Figure, base_value, noun_lemma, parse_number
+from ..article.figures import Figure, base_value
+from ..article.numbers import TOKEN, noun_lemma, parse_number
 from ..records import Article, Sentence
+from ..text.lexicon import DAYS_PER_UNIT, STOP_FIGURE_CONTEXT
 from ..text.sentences import split_article
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ class FigureGroup:
 
 def interval(figure: Figure) -> tuple[float, float]:
     """The range of true values a figure allows, in base units (days for durations)."""
-    factor = DURATION_DAYS.get(figure.unit, 1)
+    factor = DAYS_PER_UNIT.get(figure.unit, 1)
     low, high = figure.value * factor, figure.value_high * factor
     match figure.bound:
         case "approx":
@@ -107,7 +109,7 @@ def _context(sentence: str, figure: Figure) -> frozenset[str]:
     out = set()
     for i, token in enumerate(TOKEN.findall(sentence)):
         lemma = noun_lemma(token)
-        wanted = token[0].isalpha() and len(token) > 2 and lemma not in STOP and lemma not in skip
+        wanted = token[0].isalpha() and len(token) > 2 and lemma not in STOP_FIGURE_CONTEXT and lemma not in skip
         if wanted and parse_number(lemma) is None:
             out.add("^" + lemma if i and token[0].isupper() else lemma)
     return frozenset(out)

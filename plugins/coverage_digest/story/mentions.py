@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article, Sentence
-from ..text.gazetteer import ALIASES, CITIES, COUNTRIES
+from ..text.lexicon import CITIES, COUNTRIES
+from ..text.lexicon import PLACE_ALIASES as ALIASES
 from ..text.sentences import split_article
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from ..article.quotes import Quote
 from ..records import Article
-from ..text.names import Speaker, canonical_speakers, words_of
+from ..text.lexicon import STOP_QUOTATION as STOPWORDS
+from ..text.names import Speaker, canonical_speakers
 
 # Two versions whose normalised wording is this similar (0-100) are one statement, slightly altered.
 VARIANT_RATIO = 85
@@ -30,12 +31,6 @@ _MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SPACES = re.compile(r"\s+")
 _FINAL_PUNCTUATION = re.compile(r"[\s.,;:!?'\"-]+$")
-STOPWORDS = words_of(
-    """a an the and or but if of in on at to for from by with as is are was were be been being it its this that these
-    those there here he she they we i you his her their our my your me him them us not no do does did have has had
-    will would can could should may might must so than then too very just also all any some more most such what
-    which who whom whose when where why how about into over after before up down out off again once"""
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,6 +224,7 @@ def find_derivations(
             continue
         if x != current:
             cosines, current = (matrix[offsets[x] : offsets[x] + len(own_x)] @ matrix.T).toarray(), x
+        assert cosines is not None
         weights = pair_weights(cosines[:, offsets[y] : offsets[y] + len(own_y)], own_x, own_y)
         derivation = judge_pair(by_id[x], by_id[y], own_x, own_y, weights)
         if derivation:

@@ -17,14 +17,15 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ..records import Article, Sentence
-from ..text.tfidf import STOP_WORDS, tfidf_matrix
+from ..text.lexicon import STOP_ATTRIBUTION, STOP_ENGLISH
+from ..text.tfidf import tfidf_matrix
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 _NUMBER = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"'s$")
-_STOP = STOP_WORDS | frozenset({"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
+_STOP = STOP_ENGLISH | STOP_ATTRIBUTION
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 NAME_BOOST = 1.5  # names and numbers identify a fact better than common words
 LINK_THRESHOLD = 0.3  # cosine at which two sentences are taken to report the same thing
@@ -256,7 +257,8 @@ def find_support(
     own, flat, groups, sources = _story_rows(articles, sentences)
     n = len(flat)
     links: list[tuple[SentenceLink, ...]] = [()] * n
-    count, weight = np.zeros(n, dtype=np.int64), np.zeros(n)
+    count: np.ndarray = np.zeros(n, dtype=np.int64)
+    weight: np.ndarray = np.zeros(n)
     partners: list[tuple[tuple[tuple[str, int], ...], int]] = [((), 0)] * len(articles)
     if flat:
         here, there, cos = _best_matches([s.text for s in flat], groups, threshold)

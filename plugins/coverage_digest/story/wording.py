@@ -20,101 +20,12 @@ from functools import lru_cache
 from itertools import accumulate, compress, pairwise
 
 from ..records import Article
+from ..text.lexicon import BRITISH_TO_AMERICAN, STOP_WORDING, WORDING_FAMILIES
 
 log = logging.getLogger(__name__)
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words from a whitespace-separated list (keeps long lexicons readable)."""
-    return frozenset(words.split())
-
-
-# family -> (term, pattern): patterns match whole words, case-insensitively, hyphen or space where spellings vary.
-LEXICON: dict[str, tuple[tuple[str, str], ...]] = {
-    "armed group": (
-        ("terror group", r"terror[\s-]+groups?"),
-        ("terrorist group", r"terrorist[\s-]+(?:groups?|organi[sz]ations?)"),
-        ("militant group", r"militant[\s-]+(?:groups?|organi[sz]ations?)"),
-        ("armed group", r"armed[\s-]+groups?"),
-        ("Islamist group", r"islamist[\s-]+(?:groups?|movements?)"),
-        ("resistance movement", r"resistance[\s-]+(?:groups?|movements?)"),
-        ("militia", r"militias?"),
-    ),
-    "fighters": (
-        ("militants", r"militants?"),
-        ("terrorists", r"terrorists?"),
-        ("fighters", r"fighters?"),
-        ("gunmen", r"gunm[ae]n"),
-        ("insurgents", r"insurgents?"),
-        ("extremists", r"extremists?"),
-        ("jihadists", r"jihadists?"),
-        ("combatants", r"combatants?"),
-    ),
-    "ceasefire": (
-        ("ceasefire", r"cease[\s-]?fires?"),
-        ("truce", r"truces?"),
-        ("pause", r"(?:humanitarian\s+)?pauses?"),
-        ("halt to fighting", r"halt\s+(?:to|in)\s+(?:the\s+)?fighting"),
-        ("armistice", r"armistices?"),
-        ("lull", r"lulls?"),
-    ),
-    "killing": (
-        ("killed", r"kill(?:ed|s|ing)?"),
-        ("died", r"died|dies|dying"),
-        ("dead", r"dead|deaths?"),
-        ("slain", r"slain"),
-        ("murdered", r"murder(?:ed|s|ing)?"),
-        ("massacred", r"massacre[ds]?"),
-        ("perished", r"perish(?:ed|es|ing)?"),
-    ),
-    "military action": (
-        ("invasion", r"invasions?|invad(?:e|ed|es|ing)"),
-        ("offensive", r"offensives?"),
-        ("operation", r"(?:military\s+|ground\s+)?operations?"),
-        ("incursion", r"incursions?"),
-        ("assault", r"assaults?"),
-        ("raid", r"raids?"),
-        ("aggression", r"aggression"),
-    ),
-    "bombing": (
-        ("airstrike", r"air[\s-]?strikes?"),
-        ("strike", r"strikes?"),
-        ("bombardment", r"bombardments?"),
-        ("bombing", r"bombings?"),
-        ("shelling", r"shelling"),
-    ),
-    "captives": (
-        ("hostages", r"hostages?"),
-        ("captives", r"captives?"),
-        ("abductees", r"abductees?"),
-        ("prisoners", r"prisoners?"),
-        ("detainees", r"detainees?"),
-    ),
-    "talks": (
-        ("talks", r"talks"),
-        ("negotiations", r"negotiations?"),
-        ("discussions", r"discussions?"),
-        ("mediation", r"mediation"),
-    ),
-    "conflict": (
-        ("war", r"wars?"),
-        ("conflict", r"conflicts?"),
-        ("hostilities", r"hostilities"),
-        ("fighting", r"fighting"),
-    ),
-    "attribution": (
-        ("said", r"said|says"),
-        ("stated", r"stated"),
-        ("claimed", r"claimed|claims"),
-        ("alleged", r"alleged"),
-        ("insisted", r"insisted"),
-        ("declared", r"declared"),
-        ("vowed", r"vowed"),
-        ("pledged", r"pledged"),
-        ("warned", r"warned"),
-        ("admitted", r"admitted"),
-    ),
-}
+LEXICON = WORDING_FAMILIES  # family -> (term, pattern), from the lexicon
 # One scan for the whole lexicon: multi-word terms first, so "terrorist group" wins over "terrorist". Each term's
 # group is empty and follows its pattern (it only names the term): the scan is three times faster than with every
 # alternative opening a group.
@@ -131,19 +42,8 @@ _LEXICON_RE = re.compile(
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # a text as gap, word, gap, word, ..., gap
-_BRITISH = (
-    (re.compile(r"ence$"), "ense"),
-    (re.compile(r"([a-z]{3})our(s?)$"), r"\1or\2"),
-    (re.compile(r"([a-z]{3})is(e[ds]?|ing)$"), r"\1iz\2"),
-)
-_STOP = _word_set(
-    """a an the of in on at to for from by with without into onto over under about after before during since until and
-    or but nor as than that which who whom whose where when while if because so though although this these those is are
-    was were be been being am has have had do does did will would shall should can could may might must its their his
-    her our your my it they them he she we you i there here also only just even still now then not no ago per each every
-    all both some any more most less least many much such other another same own very too said says say told
-    according what how why whether one two three four five six seven eight nine ten"""
-)
+_BRITISH = BRITISH_TO_AMERICAN
+_STOP = STOP_WORDING
 
 
 @dataclass(frozen=True, slots=True)
