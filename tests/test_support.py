@@ -7,8 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from coverage_digest.story import similarity
 from coverage_digest.story import support as support_module
-from coverage_digest.story.support import SentenceRef, content_terms, find_support, link_kind
+from coverage_digest.story.similarity import content_terms
+from coverage_digest.story.support import SentenceRef, find_support, link_kind
 from coverage_digest.text.sentences import split_article
 from support import article_from_text, seed_articles
 
@@ -87,9 +89,9 @@ def test_common_terms_do_not_propose_candidates(monkeypatch):
     """Above POSTING_CAP a term proposes no pairs, so big stories never compare all sentences."""
     articles, sentences = story(*(f"Storm {word} battered the coast." for word in ("alpha", "beta", "gamma", "delta")))
     assert len(find_support(articles, sentences).links()) > 0
-    monkeypatch.setattr(support_module, "POSTING_CAP", 3)
-    matrix = support_module.vectorize([s.text for a in articles for s in sentences[a.id]])
-    rows, _ = support_module.candidate_pairs(matrix, np.arange(4), 0.0)
+    monkeypatch.setattr(similarity, "POSTING_CAP", 3)
+    matrix = similarity.vectorize([s.text for a in articles for s in sentences[a.id]])
+    rows, _ = similarity.candidate_pairs(matrix, np.arange(4), 0.0)
     assert len(rows) == 0
 
 
@@ -128,8 +130,8 @@ def test_link_kinds_agree_with_link_kind():
 
 def test_vectorize_is_shared_between_callers_and_read_only():
     texts = ["Storm hit the coast.", "The storm hit the coast on Monday."]
-    matrix = support_module.vectorize(texts)
-    assert support_module.vectorize(list(texts)) is matrix
+    matrix = similarity.vectorize(texts)
+    assert similarity.vectorize(list(texts)) is matrix
     with pytest.raises(ValueError):
         matrix.data[0] = 2.0
 

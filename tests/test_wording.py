@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from coverage_digest.story.wording import compare_wording, distinctive_terms, lexicon_families, spelling_key
+from coverage_digest.story.distinctive import distinctive_terms
+from coverage_digest.story.wording import compare_wording, lexicon_families, spelling_key
 from support import article_from_text, make_article, seed_articles
 
 
@@ -108,7 +109,9 @@ SPLIT_ENDINGS = ("defen", "ce", "colo", "ur", "our", "ours", "organ", "is", "isi
 
 
 def test_words_are_the_word_pattern_matches():
-    from coverage_digest.story.wording import _WORD, _pairs, _words
+    from coverage_digest.story.words import WORD as _WORD
+    from coverage_digest.story.words import read_article as _words
+    from coverage_digest.story.words import spaced_pairs as _pairs
 
     for text in (TRICKY, "", "   ", "one", "a b", " lone-word "):
         article = make_article(text)
@@ -121,7 +124,8 @@ def test_words_are_the_word_pattern_matches():
 
 
 def test_compound_form_is_the_spelling_form_of_the_pair():
-    from coverage_digest.story.wording import _WORD, _compound_form, _spelling_form
+    from coverage_digest.story.wording import _compound_form, _spelling_form
+    from coverage_digest.story.words import WORD as _WORD
 
     written = [*_WORD.findall(TRICKY), *SPLIT_ENDINGS]
     for first, second in itertools.product(written, repeat=2):

@@ -20,7 +20,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..records import Article, Sentence
-from .support import VERBATIM_RATIO, Support, normalise, vectorize
+from .similarity import normalise, vectorize
+from .support import VERBATIM_RATIO, Support
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,8 @@ import numpy as np
 from scipy import sparse
 
 from ..records import Article, Sentence
-from .support import SentenceLink, SentenceRef, Support, sentence_links, vectorize
+from .similarity import vectorize
+from .support import SentenceLink, SentenceRef, Support, sentence_links
 
 log = logging.getLogger(__name__)
 

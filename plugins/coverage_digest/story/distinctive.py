@@ -1,0 +1,167 @@
+"""Distinctive terms: words and two-word phrases one outlet uses and the others do not.
+
+Ranked by log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"); a term
+used once is chance, not choice, and names are who is mentioned (mentions.py), not word choice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Article
+from ..text.lexicon import STOP_WORDING
+from .words import Item, Occurrence, Words, read_words, spaced_pairs, word_lemma
+
+_STOP = STOP_WORDING
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm:
+    """A word or phrase one outlet uses and the others do not, with its log-odds z-score."""
+
+    outlet: str
+    term: str
+    count: int
+    others: int  # uses by all other outlets together (0 for terms only this outlet uses)
+    score: float
+    occurrences: tuple[Occurrence, ...]
+
+
+Spot = tuple[Article, int, int]  # where a term is written: the article and offsets into its text
+
+
+@lru_cache(maxsize=65536)
+def _content_term(word: str) -> str | None:
+    """The term a word as written counts under (lower-cased, plural folded); None for stop words and short words."""
+    low = word.lower()
+    return None if low in _STOP or len(low) < 3 else word_lemma(low)
+
+
+def _item_term(item: Item) -> str | None:
+    """The term of a word, or of two content words a single space joins ("stand alone"); None otherwise."""
+    if isinstance(item, str):
+        return _content_term(item)
+    first, second = _content_term(item[0]), _content_term(item[1])
+    return f"{first} {second}" if first is not None and second is not None else None
+
+
+def _names(words: Iterable[str]) -> set[str]:
+    """Terms never written in lower case (names are who is mentioned, in mentions.py, not word choice)."""
+    proper: set[str] = set()
+    common: set[str] = set()
+    for word in words:
+        term = _content_term(word)
+        if term is not None:
+            (proper if word[0].isupper() else common).add(term)
+    return proper - common
+
+
+def _counts(
+    articles: Iterable[Article], words: Mapping[str, Words] | None = None
+) -> tuple[dict[str, Counter[str]], dict[Item, str]]:
+    """Per outlet, counts of content words and adjacent content-word pairs (lower-cased, plurals folded).
+
+    Also gives the term of each word and pair counted. The terms are worked out once per distinct word or pair of
+    the story; the counting maps each occurrence to its term with a dictionary look-up.
+    """
+    articles = tuple(articles)
+    read = read_words(articles, words)
+    every = set().union(*(read[a.id].distinct for a in articles))
+    content = {item for item in every if isinstance(item, str) and _content_term(item) is not None}
+    names = _names(content)
+    terms: dict[Item, str] = {}
+    for item in every:
+        term = _item_term(item)
+        if term is not None and not any(part in names for part in term.split()):
+            terms[item] = term
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        words = read[article.id]
+        if content.isdisjoint(words.distinct):  # no content word: nothing to count (not even an outlet)
+            continue
+        counter = counts.setdefault(article.display_outlet, Counter())
+        counter.update(map(terms.get, words.written))
+        counter.update(map(terms.get, spaced_pairs(words)))
+    for counter in counts.values():
+        counter.pop(None, None)
+    return counts, terms
+
+
+def _term_spots(
+    articles: tuple[Article, ...],
+    read: Mapping[str, Words],
+    terms: Mapping[Item, str],
+    wanted: Iterable[tuple[str, str]],
+) -> dict[tuple[str, str], list[Spot]]:
+    """(outlet, term) -> where the outlet writes the term, in article and text order, for the wanted ones only."""
+    by_term: dict[str, set[Item]] = defaultdict(set)
+    for item, term in terms.items():
+        by_term[term].add(item)
+    targets: dict[str, dict[Item, str]] = defaultdict(dict)  # outlet -> words and pairs to look for -> their term
+    for outlet, term in wanted:
+        targets[outlet].update(dict.fromkeys(by_term[term], term))
+    spots: dict[tuple[str, str], list[Spot]] = defaultdict(list)
+    for article in articles:
+        outlet = article.display_outlet
+        mine, words = targets.get(outlet), read[article.id]
+        if not mine or (mine.keys().isdisjoint(words.written) and mine.keys().isdisjoint(spaced_pairs(words))):
+            continue
+        for i, word in enumerate(words.written):
+            if word in mine:
+                spots[(outlet, mine[word])].append((article, words.starts[i], words.ends[i]))
+            pair = words.written[i : i + 2]
+            if len(pair) == 2 and words.spaced[i] and pair in mine:
+                spots[(outlet, mine[pair])].append((article, words.starts[i], words.ends[i + 1]))
+    return spots
+
+
+def distinctive_terms(
+    articles: Iterable[Article], top: int = 8, prior: float = 10.0, words: Mapping[str, Words] | None = None
+) -> tuple[DistinctiveTerm, ...]:
+    """Each outlet's most distinctive terms: used there and nowhere else, by log-odds z-score against the rest."""
+    articles = tuple(articles)
+    read = read_words(articles, words)
+    counts, terms = _counts(articles, read)
+    if len(counts) < 2:
+        return ()
+    total: Counter[str] = Counter()
+    for counter in counts.values():
+        total.update(counter)
+    grand = sum(total.values())
+    picked: list[tuple[str, str, int, int, float]] = []  # (outlet, term, count, others, score)
+    for outlet in sorted(counts):
+        mine = counts[outlet]
+        n_mine = sum(mine.values())
+        n_rest = grand - n_mine
+        scored = []
+        for term, y in mine.items():
+            rest = total[term] - y
+            if rest or total[term] == grand:  # used elsewhere, or the only word there is: nothing to compare
+                continue
+            alpha = prior * total[term] / grand
+            delta = math.log((y + alpha) / (n_mine + prior - y - alpha)) - math.log(
+                (rest + alpha) / (n_rest + prior - rest - alpha)
+            )
+            z = delta / math.sqrt(1 / (y + alpha) + 1 / (rest + alpha))
+            scored.append((-z, term, y, rest))
+        scored.sort()
+        kept = [s for s in scored if s[2] >= 2]  # a term used once is chance, not choice
+        phrases = {(part, y) for _, term, y, _ in kept if " " in term for part in term.split()}
+        kept = [s for s in kept if (s[1], s[2]) not in phrases]  # "stand" is already in "stand alone"
+        picked.extend((outlet, term, y, rest, round(-negz, 4)) for negz, term, y, rest in kept[:top])
+    spots = _term_spots(articles, read, terms, [(outlet, term) for outlet, term, *_ in picked])
+    return tuple(
+        DistinctiveTerm(
+            outlet,
+            term,
+            y,
+            rest,
+            score,
+            tuple(Occurrence(a.id, start, end, a.text[start:end]) for a, start, end in spots[(outlet, term)]),
+        )
+        for outlet, term, y, rest, score in picked
+    )
