@@ -9,7 +9,9 @@ from typing import Any
 from ..digest import Digest, StoryDocument
 from ..records import Article
 from ..site.paths import SitePaths
+from ..story.analyse import StoryAnalysis
 from ..story.quote_match import Occurrence, QuoteRow
+from ..story.reuse import Derivation
 
 SCHEMA_VERSION = 1
 
@@ -59,22 +61,40 @@ def _story(doc: StoryDocument, paths: SitePaths) -> dict[str, Any]:
             for x in sa.summary.sentences
         ],
         "quotes": [_quote_row(row, table) for table, row in doc.listed()],
-        "derivations": [
-            {
-                "article_id": d.article_id,
-                "from_article_id": d.from_article_id,
-                "share": round(d.share, 4),
-                "verbatim_share": round(d.verbatim_share, 4),
-                "direction": d.direction,
-                "direction_evidence": list(d.direction_evidence),
-                "url": paths.reuse_url(d.article_id, d.from_article_id),
-            }
-            for d in sa.derivations
-        ],
+        "derivations": [_derivation(d, paths) for d in sa.derivations],
         "speakers": [
             {"name": sp.name, "kind": sp.kind, "aliases": list(sp.aliases), "roles": list(sp.roles)}
             for sp in sa.quote_table.speakers
         ],
+        **_differences(sa),
+        "mentions": [{"entity": e.entity, "kind": e.kind, "counts": dict(e.counts)} for e in sa.entities],
+        "unique_sentences": {item.article_id: list(item.unique) for item in sa.support.articles},
+        "quotes_carried": dict(doc.carried),
+        "outlets": {a.id: a.display_outlet for a in doc.articles},
+        "grouping": {
+            "shared_terms": list(s.shared_terms),
+            "cohesion": round(s.cohesion, 4),
+            "similarities": {aid: round(sim, 4) for aid, sim in s.similarities},
+            "forced": list(s.forced),
+        },
+    }
+
+
+def _derivation(d: Derivation, paths: SitePaths) -> dict[str, Any]:
+    return {
+        "article_id": d.article_id,
+        "from_article_id": d.from_article_id,
+        "share": round(d.share, 4),
+        "verbatim_share": round(d.verbatim_share, 4),
+        "direction": d.direction,
+        "direction_evidence": list(d.direction_evidence),
+        "url": paths.reuse_url(d.article_id, d.from_article_id),
+    }
+
+
+def _differences(sa: StoryAnalysis) -> dict[str, Any]:
+    """Where the outlets differ: sentences that disagree, claims one outlet alone makes, figures, word choice."""
+    return {
         "disagreements": [
             {
                 "kind": d.kind,
@@ -102,23 +122,10 @@ def _story(doc: StoryDocument, paths: SitePaths) -> dict[str, Any]:
             for g in sa.figure_groups
         ],
         "wording": [
-            {
-                "family": fam.name,
-                "terms": [{"term": u.term, "outlet": u.outlet, "count": u.count} for u in fam.uses],
-            }
+            {"family": fam.name, "terms": [{"term": u.term, "outlet": u.outlet, "count": u.count} for u in fam.uses]}
             for fam in sa.wording.families
             if fam.varied
         ],
-        "mentions": [{"entity": e.entity, "kind": e.kind, "counts": dict(e.counts)} for e in sa.entities],
-        "unique_sentences": {item.article_id: list(item.unique) for item in sa.support.articles},
-        "quotes_carried": dict(doc.carried),
-        "outlets": {a.id: a.display_outlet for a in doc.articles},
-        "grouping": {
-            "shared_terms": list(s.shared_terms),
-            "cohesion": round(s.cohesion, 4),
-            "similarities": {aid: round(sim, 4) for aid, sim in s.similarities},
-            "forced": list(s.forced),
-        },
     }
 
 
