@@ -9,11 +9,13 @@ PORT ?= 8000
 PELICAN := $(BIN)/pelican -s pelican.conf.py
 STAMP := $(VENV)/.installed
 
-.PHONY: site html serve devserver test lint format eval bench clean help
+.PHONY: site html serve devserver test test-fast golden typecheck lint format eval bench clean help
 
 help:
 	@echo "make site      build $(OUTPUT)/ from $(SEEDS)/ (creates .venv on first run)"
-	@echo "make test      run the whole test suite (lint, unit, site, browser)"
+	@echo "make test      run the whole test suite (lint, types, unit, site, browser)"
+	@echo "make test-fast the unit tests alone (seconds)"
+	@echo "make golden    rewrite tests/golden/ from the seeds (when a change is meant to change the seed site)"
 	@echo "make serve     preview $(OUTPUT)/ at http://localhost:$(PORT)/"
 	@echo "make devserver rebuild on any change to seeds, content, theme or plugins, and serve"
 	@echo "make eval      score quotes, grouping, summaries and extraction on $(SHARED)/eval"
@@ -38,7 +40,17 @@ test: $(STAMP) node_modules/.installed
 	@bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not site and not browser" --ignore=tests/browser
+
+golden: $(STAMP)
+	$(BIN)/python scripts/golden.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
 node_modules/.installed: package.json package-lock.json

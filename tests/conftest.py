@@ -35,3 +35,12 @@ def make_seeds(tmp_path):
         return folder
 
     return _make
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark every test that builds a whole site (through the seed_site fixture or support.build_site) as `site`,
+    so that `make test-fast` (-m "not site and not browser") runs the unit tests alone."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if "seed_site" in getattr(item, "fixturenames", ()) or (module and "build_site" in vars(module)):
+            item.add_marker(pytest.mark.site)

@@ -164,7 +164,8 @@ class _Finder:
         return self.phrase(match.group(1), at + match.start(1), "dash", "―")
 
     def _after(self, following: str, at: int) -> Attribution | None:
-        lead = re.match(r"\s*,?\s*", following).end()
+        opening = re.match(r"\s*,?\s*", following)
+        lead = opening.end() if opening else 0  # the pattern matches every string
         verb = VERB.search(following, lead)
         if not verb:
             return None
@@ -308,7 +309,7 @@ class _Finder:
             r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last)\b[^,]{0,80},)?\s*",
             frame,
         )
-        begin = at + intro.end()
+        begin = at + (intro.end() if intro else 0)  # the pattern matches every string
         head = self.opening_speaker(begin, at + len(frame))
         if head:
             return self.phrase(head[0], begin, "subject", cue)

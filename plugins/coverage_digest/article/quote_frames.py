@@ -124,4 +124,6 @@ def noun_use(frame: str, verb: re.Match) -> bool:
 
 def abbreviation_before(text: str, at: int) -> bool:
     word = re.search(r"(\S+)$", text[max(0, at - 12) : at + 1])
-    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+", word.group(1))))
+    if word is None:
+        return False
+    return word.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+", word.group(1)))

@@ -281,7 +281,8 @@ def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], back
 
     `background`: how many typical news articles the corpus is counted among (0: IDF over the corpus alone).
     """
-    blocks, columns = [], []
+    blocks: list = []
+    columns: list = []
     for kind in KINDS:
         docs = [getattr(t, kind) for t in terms]
         if weights.get(kind, 0.0) <= 0 or not any(docs):

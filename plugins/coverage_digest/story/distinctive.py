@@ -80,14 +80,12 @@ def _counts(
             terms[item] = term
     counts: dict[str, Counter[str]] = {}
     for article in articles:
-        words = read[article.id]
-        if content.isdisjoint(words.distinct):  # no content word: nothing to count (not even an outlet)
+        mine = read[article.id]
+        if content.isdisjoint(mine.distinct):  # no content word: nothing to count (not even an outlet)
             continue
         counter = counts.setdefault(article.display_outlet, Counter())
-        counter.update(map(terms.get, words.written))
-        counter.update(map(terms.get, spaced_pairs(words)))
-    for counter in counts.values():
-        counter.pop(None, None)
+        counter.update(t for t in map(terms.get, mine.written) if t is not None)
+        counter.update(t for t in map(terms.get, spaced_pairs(mine)) if t is not None)
     return counts, terms
 
 

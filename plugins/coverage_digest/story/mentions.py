@@ -301,7 +301,7 @@ def _split_run(article_id: str, text: str, words: list[str], offsets: list[tuple
             parts.extend(_split_run(article_id, text, before, offsets[: len(before)]))
         if name:
             s, e = offsets[len(words) - len(name)][0], offsets[-1][1]
-            votes = (("person", 4),)
+            votes: tuple[tuple[str, int], ...] = (("person", 4),)
             parts.append(_Candidate(article_id, s, e, tuple(name), title, votes))
         return parts
     if len(words) == 1:

@@ -135,7 +135,9 @@ def match_quotes(articles: tuple[Article, ...], quotes: tuple[Quote, ...]) -> Qu
     who = tuple(speakers[q.speaker].name if q.speaker in speakers else None for q in quotes)
     read = tuple(_read(q.text) for q in quotes)
     groups = _group(quotes, who, read)
-    rows, fragments, used = [], [], set()
+    rows: list[QuoteRow] = []
+    fragments: list[QuoteRow] = []
+    used: set[str] = set()
     for members in groups:
         row = _row(quotes, who, read, members, used)
         single = len({quotes[m].article_id for m in members}) == 1

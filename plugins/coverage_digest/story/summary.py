@@ -319,7 +319,7 @@ def single_outlet_claims(
     candidates: list[_Candidate], support: Support, chosen: set[int], settings: SummarySettings
 ) -> tuple[Claim, ...]:
     """Readable sentences no other article supports, the most central first (at most max_sentences)."""
-    unique = set()
+    unique: set[tuple[str, int]] = set()
     for item in support.articles:
         unique.update((item.article_id, i) for i in item.unique)
     found = [

@@ -108,7 +108,7 @@ def lexicon_families(articles: Iterable[Article]) -> tuple[TermFamily, ...]:
     )
     for article in articles:
         for m in _LEXICON_RE.finditer(article.text):
-            family, term, _ = _LEXICON_TERMS[int(m.lastgroup[1:])]
+            family, term, _ = _LEXICON_TERMS[int((m.lastgroup or "t0")[1:])]
             occurrence = Occurrence(article.id, m.start(), m.end(), m.group(0))
             found[family][term][article.display_outlet].append(occurrence)
     return tuple(_family(name, "lexicon", found[name]) for name in LEXICON if name in found)

@@ -140,7 +140,7 @@ def is_body_name(name: str) -> bool:
 
 def has_person_title(title: str | None) -> bool:
     """Say whether a title makes the mention a person's."""
-    return bool(title) and any(_bare(w) in PERSON_TITLES for w in title.split())
+    return bool(title) and any(_bare(w) in PERSON_TITLES for w in (title or "").split())
 
 
 def title_gender(title: str | None) -> str | None:
