@@ -4,6 +4,7 @@ plugins, and pelican-plugins' sitemap plugin given the digest's pages instead of
 from __future__ import annotations
 
 import os
+import shutil
 import weakref
 import xml.etree.ElementTree as ET
 
@@ -12,7 +13,7 @@ from pelican import signals
 
 from coverage_digest import plugin
 from coverage_digest.build import schedule
-from support import SEEDS, build_site
+from support import ROOT, SEEDS, build_site
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -99,3 +100,16 @@ def test_the_sitemap_plugin_lists_the_digests_pages_and_ours_steps_aside(
     assert root.find(f"{SITEMAP}url/{SITEMAP}changefreq") is not None  # the sitemap plugin's file, not ours
     listed = {loc.text.removeprefix("/") for loc in root.iter(f"{SITEMAP}loc")}
     assert {p.removesuffix("index.html") for p in _pages(out)} <= listed
+
+
+def test_a_theme_overrides_the_templates_the_package_ships(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "templates" / "skipped.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="own">Our own skipped page</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_site(SEEDS, out, THEME=str(theme))
+    assert 'id="own"' in (out / "skipped.html").read_text(encoding="utf-8")
+    assert "Stories" in (out / "index.html").read_text(encoding="utf-8")  # the package's index.html still serves

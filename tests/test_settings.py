@@ -43,3 +43,10 @@ def test_sidecar_metadata_and_story_overrides():
 def test_unusable_sidecar_raises(text):
     with pytest.raises(SidecarError):
         parse_sidecar(text, "sources.yaml")
+
+
+def test_a_blog_keeping_its_own_index_must_put_the_digests_elsewhere():
+    with pytest.raises(SettingsError, match=r"DIGEST_INDEX_SAVE_AS.*Pelican's own index"):
+        validate_settings({"DIRECT_TEMPLATES": ["index", "archives"], "INDEX_SAVE_AS": "index.html"})
+    assert validate_settings({"DIRECT_TEMPLATES": ["index"], "DIGEST_INDEX_SAVE_AS": "digest/index.html"})
+    assert validate_settings({"DIRECT_TEMPLATES": []})  # this site: the digest's index is the site's index

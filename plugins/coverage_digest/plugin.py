@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from blinker import signal
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 from pelican.log import console
@@ -28,6 +29,7 @@ from .read.folder import find_sidecar, read_seed_folder
 from .read.sidecar import Sidecar, SidecarError, parse_sidecar
 from .records import Skipped
 from .settings import DigestSettings, SettingsError, validate_settings
+from .site import STATIC, TEMPLATES
 from .site.paths import SitePaths
 
 log = logging.getLogger(__name__)
@@ -101,13 +103,27 @@ class DigestGenerator(Generator):
             _pelican_pages(self.context),
             write_sitemap=not sitemap_plugin,
         )
-        written = publisher.publish()
+        written = publisher.publish() + self._copy_assets()
         check_unique(written)
         kept = [Written(save_as, key, 0, True) for save_as, key in sorted(publisher.kept.items())]
         self._announce(writer, written + kept)
         if manifest is not None:
             manifest.save(publisher.recorded(written), self.output_path)
         _report(self.files_read, self.digest, len(publisher.kept))
+
+    def _copy_assets(self) -> list[Written]:
+        """The digest's CSS and JavaScript into the output, unless the theme has its own file of the same name
+        (Pelican copies the theme's)."""
+        out = []
+        for path in sorted(p for p in STATIC.rglob("*") if p.is_file()):
+            name = path.relative_to(STATIC).as_posix()
+            if (Path(self.theme) / "static" / name).is_file():
+                continue
+            target = Path(sanitised_join(self.output_path, self.paths.asset(name)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+            out.append(Written(self.paths.asset(name), None, os.getpid(), False))
+        return out
 
     def _render(self, writer, save_as: str, template: str, **page) -> None:
         """One page through the theme's template and Pelican's writer, with relative URLs (any sub-path works)."""
@@ -227,6 +243,20 @@ def get_generators(pelican_object) -> type[Generator]:
     return DigestGenerator
 
 
+def add_templates(generator: Generator) -> None:
+    """Signal receiver: let every generator find the digest's templates right after the theme's own and before
+    Pelican's fallback "simple" theme: a theme may override any of them, and its base.html may include
+    digest_head.html, which the package ships."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    ours = FileSystemLoader(str(TEMPLATES))
+    loaders = list(env.loader.loaders) if isinstance(env.loader, ChoiceLoader) else [env.loader]
+    if not any(isinstance(x, FileSystemLoader) and x.searchpath == ours.searchpath for x in loaders):
+        env.loader = ChoiceLoader([*loaders[:1], ours, *loaders[1:]])
+
+
 def register() -> None:
     """Connect the plugin's signal receivers (and nothing else)."""
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_templates)

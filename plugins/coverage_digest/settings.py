@@ -27,6 +27,7 @@ class DigestSettings:
     search_save_as: str = "search.html"
     feed_save_as: str = "feeds/stories.atom.xml"
     sitemap_save_as: str = "sitemap.xml"
+    static_dir: str = "theme"  # the digest's CSS and JavaScript go here (beside the theme's own assets by default)
     story_save_as: str = "stories/{slug}.html"
     story_url: str = "stories/{slug}.html"
     article_save_as: str = "articles/{slug}.html"
@@ -37,7 +38,15 @@ class DigestSettings:
     cache: bool = True  # keep per-article analysis in Pelican's CACHE_PATH, keyed by content hash
 
 
-_PATHS = ("index_save_as", "json_save_as", "skipped_save_as", "search_save_as", "feed_save_as", "sitemap_save_as")
+_PATHS = (
+    "index_save_as",
+    "json_save_as",
+    "skipped_save_as",
+    "search_save_as",
+    "feed_save_as",
+    "sitemap_save_as",
+    "static_dir",
+)
 _SLUG_PATHS = ("story_save_as", "story_url", "article_save_as", "article_url", "reuse_save_as", "reuse_url")
 
 
@@ -52,7 +61,20 @@ def validate_settings(settings: dict[str, Any]) -> DigestSettings:
     unknown = sorted(k for k in settings if k.startswith("DIGEST_") and k not in known)
     if unknown:
         raise SettingsError(f"{unknown[0]}: unknown setting (known: {', '.join(sorted(known))})")
-    return DigestSettings(**values)
+    digest = DigestSettings(**values)
+    _check_pelicans_own_pages(settings, digest)
+    return digest
+
+
+def _check_pelicans_own_pages(settings: dict[str, Any], digest: DigestSettings) -> None:
+    """A site that keeps Pelican's own index page (a blog) cannot have the digest's index in the same file."""
+    templates = settings.get("DIRECT_TEMPLATES") or ()
+    own = settings.get("INDEX_SAVE_AS", "index.html")
+    if "index" in templates and own and own == digest.index_save_as:
+        raise SettingsError(
+            f"DIGEST_INDEX_SAVE_AS: {own!r} is also Pelican's own index page (INDEX_SAVE_AS, from DIRECT_TEMPLATES); "
+            "give the digest's index another place, e.g. DIGEST_INDEX_SAVE_AS = 'digest/index.html'"
+        )
 
 
 def _check(key: str, name: str, value: Any) -> Any:

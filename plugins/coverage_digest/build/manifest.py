@@ -13,9 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..site import STATIC, TEMPLATES
 from .cache import code_version
 
 log = logging.getLogger(__name__)
+PACKAGE_THEME = (TEMPLATES, STATIC)  # the digest's own templates and assets, shipped with it
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -71,10 +73,11 @@ def page_key(analysis_key: str, shown: str) -> str:
 def site_fingerprint(settings: dict, theme: str) -> str:
     """A digest of everything besides a story's content that shapes its pages."""
     digest = hashlib.sha256(code_version().encode())
-    for path in sorted(Path(theme).rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(theme)).encode())
-            digest.update(path.read_bytes())
+    for folder in (Path(theme), *PACKAGE_THEME):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
     plain = {k: v for k, v in settings.items() if isinstance(v, str | int | float | bool | type(None))}
     digest.update(json.dumps(plain, sort_keys=True, default=str).encode())
     return digest.hexdigest()

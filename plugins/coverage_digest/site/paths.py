@@ -76,7 +76,12 @@ class SitePaths:
             "search_dir": SEARCH_DIR,
             "feed": s.feed_save_as,
             "sitemap": s.sitemap_save_as,
+            "static": s.static_dir.strip("/"),
         }
+
+    def asset(self, name: str) -> str:
+        """One of the digest's own static files (`name` relative to site/static, e.g. "css/digest.css")."""
+        return f"{self.settings.static_dir.strip('/')}/{name}"
 
 
 def download_paths(story_save_as: str) -> dict[str, str]:

@@ -6,7 +6,10 @@
   "use strict";
 
   var script = document.currentScript;
-  var root = script ? script.src.replace(/theme\/js\/digest\.js(\?.*)?$/, "") : "";
+  // The site's root, from this script's own address: <root>/<static dir>/js/digest.js (works from file:// too).
+  var staticDir = (script && script.getAttribute("data-static-dir")) || "";
+  var up = staticDir.split("/").filter(Boolean).map(function () { return "../"; }).join("");
+  var root = script ? new URL(up, script.src.replace(/js\/digest\.js(\?.*)?$/, "")).href : "";
   var searchDir = (script && script.getAttribute("data-search-dir")) || "search";
 
   function fold(text) {
