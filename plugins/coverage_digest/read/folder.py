@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,26 +57,51 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _read_one(path: Path, rel: str, root: Path, max_bytes: int) -> SeedFile | Skipped:
     try:
         if path.is_symlink():  # a plain file found by the walk is inside the folder; a link may point anywhere
-            real = path.resolve(strict=True)
-            if not real.is_relative_to(root):
-                return Skipped(rel, "symbolic link pointing outside the seeds folder (not followed)")
-            if real.is_dir():
-                return Skipped(rel, "symbolic link to a folder (not followed)")
-            path = real
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                return Skipped(
-                    rel,
-                    f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (DIGEST_MAX_FILE_BYTES)",
-                )
-            data = fh.read(max_bytes + 1)
+            problem, path = _follow(path, root)
+            if problem:
+                return Skipped(rel, problem)
+        return _read_regular(path, rel, max_bytes)
     except FileNotFoundError:
         return Skipped(rel, "file disappeared while the build was reading it")
     except IsADirectoryError:
         return Skipped(rel, "a folder where a file was listed (not read)")
     except OSError as exc:
         return Skipped(rel, f"cannot be read: {exc.strerror or exc}")
+
+
+def _follow(link: Path, root: Path) -> tuple[str | None, Path]:
+    """(why a symbolic link is not followed, or None; the file it points to)."""
+    try:
+        real = link.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken symbolic link (what it points to does not exist)", link
+    except (RuntimeError, OSError) as exc:  # a loop: Python 3.11 raises RuntimeError, later ones OSError (ELOOP)
+        return f"symbolic link loop (not followed: {exc})", link
+    if not real.is_relative_to(root):
+        return "symbolic link pointing outside the seeds folder (not followed)", link
+    if real.is_dir():
+        return "symbolic link to a folder (not followed)", link
+    return None, real
+
+
+def _read_regular(path: Path, rel: str, max_bytes: int) -> SeedFile | Skipped:
+    """Read a regular file; a named pipe, socket or device is never opened for reading (a pipe would block)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return Skipped(rel, f"not a regular file ({_kind(info.st_mode)}); only regular files are read")
+        if info.st_size > max_bytes:
+            return Skipped(
+                rel,
+                f"file is {info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (DIGEST_MAX_FILE_BYTES)",
+            )
+        data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         return Skipped(rel, f"file grew past the {max_bytes / 1e6:.1f} MB limit while being read")
     return SeedFile(rel, data)
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"))
+    return next((name for test, name in (*kinds, (stat.S_ISBLK, "a block device")) if test(mode)), "not a file")

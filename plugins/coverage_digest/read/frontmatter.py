@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import markdown
-import yaml
 
 from ..records import Metadata
 from .markup_text import html_blocks
 from .metadata import FIELD_ALIASES, metadata_from_mapping
 from .textlayout import normalise_newlines
+from .yaml_data import YamlDataError, load_yaml
 
 _YAML_BLOCK = re.compile(r"^---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,40}):[ \t]*(.*)$")
@@ -20,11 +20,11 @@ class FrontMatterError(ValueError):
     """Front matter that does not parse; the message gives the reason."""
 
 
-def read_markdown(text: str) -> tuple[str | None, tuple[str, ...], Metadata]:
-    """Return (headline, paragraphs, declared metadata) of a Markdown seed."""
+def read_markdown(text: str, path: str = "a Markdown file") -> tuple[str | None, tuple[str, ...], Metadata]:
+    """Return (headline, paragraphs, declared metadata) of a Markdown seed (`path` names it in warnings)."""
     text = normalise_newlines(text).lstrip("\ufeff")
     values, body = _split_front_matter(text)
-    declared = metadata_from_mapping(values, "front matter")
+    declared = metadata_from_mapping(values, f"{path}: front matter")
     blocks = html_blocks(markdown.markdown(body, output_format="html"))
     headline = declared.headline
     if blocks and blocks[0][0] == "h1":
@@ -37,9 +37,9 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     match = _YAML_BLOCK.match(text)
     if match:
         try:
-            values = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            raise FrontMatterError(f"front matter does not parse as YAML: {_first_line(exc)}") from exc
+            values = load_yaml(match.group(1))
+        except YamlDataError as exc:
+            raise FrontMatterError(f"front matter {exc}") from exc
         if values is None:
             values = {}
         if not isinstance(values, dict):
@@ -60,9 +60,3 @@ def _pelican_front_matter(text: str) -> tuple[dict, str]:
             return {}, text
         values[match.group(1).strip()] = match.group(2).strip()
     return values, ""
-
-
-def _first_line(exc: yaml.YAMLError) -> str:
-    problem = getattr(exc, "problem", None) or str(exc).strip().split("\n")[0] or type(exc).__name__
-    mark = getattr(exc, "problem_mark", None)
-    return f"{problem} (line {mark.line + 1} of the front matter)" if mark is not None else problem

@@ -50,7 +50,7 @@ def _read_txt(path: str, text: str) -> RawArticle:
 
 
 def _read_md(path: str, text: str) -> RawArticle:
-    headline, paragraphs, declared = read_markdown(text)
+    headline, paragraphs, declared = read_markdown(text, path)
     return RawArticle(article_id(path), path, "md", headline, paragraphs, given=declared)
 
 

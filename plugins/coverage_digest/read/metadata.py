@@ -32,6 +32,8 @@ FIELD_ALIASES = {
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _MAX_FIELD = 500
+_MAX_ITEMS = 50  # list items joined into one value (several authors)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate ("\\ud800" in JSON) cannot be written to a page
 
 
 class MetadataError(ValueError):
@@ -63,10 +65,14 @@ def clean_value(name: str, value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
+        if not all(isinstance(v, str | int | float) for v in value):
+            raise MetadataError(f"{name}: a list of lists or mappings is not a value; ignored")
+        value = ", ".join(str(v) for v in value[:_MAX_ITEMS])
+    elif isinstance(value, dict):
+        raise MetadataError(f"{name}: a mapping is not a value; ignored")
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    text = " ".join(str(value).split())[:_MAX_FIELD]
+    text = " ".join(_SURROGATE.sub("\ufffd", str(value)[: _MAX_FIELD * 4]).split())[:_MAX_FIELD]
     if not text:
         return None
     if name == "url":
@@ -85,8 +91,13 @@ def safe_url(text: str) -> str:
 
 
 def iso_date(text: str) -> str:
-    """Accept ISO 8601 dates and date-times as written; anything else is refused rather than guessed."""
+    """Accept ISO 8601 dates and date-times as written (and possible: no 30 February); anything else is refused
+    rather than guessed."""
     if _ISO_DATE.match(text):
+        try:
+            dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise MetadataError(f"published {text[:40]!r} ignored: not a real date or time ({exc})") from exc
         return text.replace(" ", "T")
     raise MetadataError(f"published {text[:40]!r} ignored: write dates as ISO 8601 (2024-05-05 or 2024-05-05T14:30)")
 

@@ -17,10 +17,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-import yaml
-
 from ..records import Metadata
 from .metadata import metadata_from_mapping
+from .yaml_data import YamlDataError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +46,9 @@ class Sidecar:
 def parse_sidecar(text: str, name: str) -> Sidecar:
     """Parse the sidecar's YAML (JSON is YAML too); raise SidecarError when it is not usable at all."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise SidecarError(f"{name} does not parse as YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+        data = load_yaml(text)
+    except YamlDataError as exc:
+        raise SidecarError(f"{name} {exc}") from exc
     if data is None:
         return Sidecar()
     if not isinstance(data, dict):
