@@ -83,3 +83,34 @@ def test_split_spans_returns_a_fresh_list_each_time():
     first = split_spans("Cached paragraph. Twice.")
     first.append((0, 0))
     assert split_spans("Cached paragraph. Twice.") == [(0, 17), (18, 24)]
+
+
+def test_a_long_paragraph_reaches_the_splitter_in_bounded_pieces(monkeypatch):
+    """The splitter's cost grows faster than its input's length: what it is given must stay bounded, whatever the
+    paragraph's length or shape, so that splitting stays linear (counted, not timed)."""
+    from coverage_digest.text import sentences as sentences_module
+
+    given: list[int] = []
+    real = sentences_module._segmenter()
+
+    class Counting:
+        def segment(self, text):
+            given.append(len(text))
+            return real.segment(text)
+
+    monkeypatch.setattr(sentences_module, "_segmenter", lambda: Counting())
+    prose = "The minister said the talks would resume on Monday. Officials in the capital agreed. " * 3000
+    for text in (prose, "word " * 100_000, "x" * 50_000, prose.replace(" ", "\n")):
+        given.clear()
+        sentences_module._split_spans.cache_clear()
+        spans = split_spans(text)
+        assert max(given, default=0) <= sentences_module.CHUNK and sum(given) <= len(text)
+        assert all(text[s:e].strip() for s, e in spans) and spans == sorted(spans)
+    assert len(split_spans(prose)) == 6000  # cut only at sure sentence ends: every sentence is still found
+
+
+def test_paragraphs_of_news_length_are_split_as_they_always_were():
+    from coverage_digest.text import sentences as sentences_module
+
+    text = "He said so. " * 300  # 3,600 characters: under the limit, one piece
+    assert sentences_module.chunks(text) == [(0, text)]
