@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..records import Metadata, RawArticle, SeedFile, Skipped
@@ -66,6 +67,4 @@ def _with_given(raw: RawArticle, sidecar: Metadata, encoding: str) -> RawArticle
     """The sidecar wins over front matter, which wins over what the page itself declares."""
     given = merge_metadata(sidecar, raw.given)
     headline = given.headline or raw.headline or raw.found.headline
-    return RawArticle(
-        raw.id, raw.source_file, raw.kind, headline, raw.paragraphs, given=given, found=raw.found, encoding=encoding
-    )
+    return replace(raw, headline=headline, given=given, encoding=encoding)

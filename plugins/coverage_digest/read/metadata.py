@@ -29,6 +29,8 @@ FIELD_ALIASES = {
     "authors": "byline",
     "byline": "byline",
     "republisher": "republisher",
+    "captured": "captured",
+    "fetched": "captured",
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _MAX_FIELD = 500
@@ -71,8 +73,8 @@ def clean_value(name: str, value: object) -> str | None:
         return None
     if name == "url":
         return safe_url(text)
-    if name == "published":
-        return iso_date(text)
+    if name in {"published", "captured"}:
+        return iso_date(text, name)
     return text
 
 
@@ -84,11 +86,11 @@ def safe_url(text: str) -> str:
     return text
 
 
-def iso_date(text: str) -> str:
+def iso_date(text: str, name: str = "published") -> str:
     """Accept ISO 8601 dates and date-times as written; anything else is refused rather than guessed."""
     if _ISO_DATE.match(text):
         return text.replace(" ", "T")
-    raise MetadataError(f"published {text[:40]!r} ignored: write dates as ISO 8601 (2024-05-05 or 2024-05-05T14:30)")
+    raise MetadataError(f"{name} {text[:40]!r} ignored: write dates as ISO 8601 (2024-05-05 or 2024-05-05T14:30)")
 
 
 def merge_metadata(*layers: Metadata) -> Metadata:
