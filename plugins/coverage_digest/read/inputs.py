@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
+from typing import Any
 
 from ..records import Metadata, RawArticle, SeedFile, Skipped
 from .columns import columns_for
@@ -17,12 +18,14 @@ from .exports import read_csv, read_json, read_jsonl
 from .given import Given, as_given
 from .ingest import ARTICLE_SUFFIXES, ingest_file, with_given
 from .sidecar import Sidecar
+from .warc import read_warc
 
 Result = RawArticle | Skipped
-# reader(path, text or bytes, file stem, export columns) -> one result per record, in the file's order
-Reader = Callable[[str, str, str, tuple[tuple[str, str], ...]], Iterable[Result]]
+# reader(path, the decoded text (or the bytes), file stem, export columns) -> one result per record, in file order
+Reader = Callable[[str, Any, str, tuple[tuple[str, str], ...]], Iterable[Result]]
 TEXT_READERS: dict[str, Reader] = {".csv": read_csv, ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl}
-MANY_SUFFIXES = tuple(TEXT_READERS)
+BYTES_READERS: dict[str, Reader] = {".warc": read_warc, ".warc.gz": read_warc}  # each record decoded on its own
+MANY_SUFFIXES = tuple(TEXT_READERS) + tuple(BYTES_READERS)
 ALL_SUFFIXES = tuple(sorted(ARTICLE_SUFFIXES)) + MANY_SUFFIXES
 
 
@@ -60,10 +63,13 @@ def read_file(seed: SeedFile, given: Given | Metadata = Metadata()) -> tuple[Res
     suffix = suffix_of(seed.path)
     if suffix in ARTICLE_SUFFIXES:
         return (ingest_file(seed, given.file),)
-    if suffix not in TEXT_READERS:
+    if suffix not in MANY_SUFFIXES:
         return (Skipped(seed.path, f"not an article file (expected one of {', '.join(sorted(ALL_SUFFIXES))})"),)
     if not seed.data.strip():
         return (Skipped(seed.path, "empty file"),)
+    if suffix in BYTES_READERS:
+        results = BYTES_READERS[suffix](seed.path, seed.data, file_stem(seed.path), given.columns)
+        return _checked(seed.path, results, given, None)
     try:
         text, encoding = decode_text(seed.data)
     except DecodeError as exc:
@@ -72,7 +78,7 @@ def read_file(seed: SeedFile, given: Given | Metadata = Metadata()) -> tuple[Res
     return _checked(seed.path, results, given, encoding)
 
 
-def _checked(path: str, results: Iterable[Result], given: Given, encoding: str) -> tuple[Result, ...]:
+def _checked(path: str, results: Iterable[Result], given: Given, encoding: str | None) -> tuple[Result, ...]:
     """Each article with what the user gave it; a second record with the same id (same URL or id) is a duplicate."""
     out: list[Result] = []
     seen: dict[str, str | None] = {}
@@ -83,7 +89,7 @@ def _checked(path: str, results: Iterable[Result], given: Given, encoding: str) 
                 item = Skipped(path, f"duplicate of {first} (the same URL or id): read once", item.record)
             else:
                 seen[item.id] = item.record
-                item = with_given(item, given.for_record(item.id), encoding)
+                item = with_given(item, given.for_record(item.id), encoding or item.encoding)
         out.append(item)
     if not out:
         return (Skipped(path, "no records in the file"),)
