@@ -15,6 +15,7 @@ from ..records import Metadata, RawArticle, SeedFile, Skipped
 from .columns import columns_for
 from .decode import DecodeError, decode_text
 from .exports import read_csv, read_json, read_jsonl
+from .feeds import read_feed
 from .given import Given, as_given
 from .ingest import ARTICLE_SUFFIXES, ingest_file, with_given
 from .sidecar import Sidecar
@@ -24,7 +25,14 @@ Result = RawArticle | Skipped
 # reader(path, the decoded text (or the bytes), file stem, export columns) -> one result per record, in file order
 Reader = Callable[[str, Any, str, tuple[tuple[str, str], ...]], Iterable[Result]]
 TEXT_READERS: dict[str, Reader] = {".csv": read_csv, ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl}
-BYTES_READERS: dict[str, Reader] = {".warc": read_warc, ".warc.gz": read_warc}  # each record decoded on its own
+# Readers of bytes: a web archive's records and a feed (by its XML encoding declaration) decode themselves.
+BYTES_READERS: dict[str, Reader] = {
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+}
 MANY_SUFFIXES = tuple(TEXT_READERS) + tuple(BYTES_READERS)
 ALL_SUFFIXES = tuple(sorted(ARTICLE_SUFFIXES)) + MANY_SUFFIXES
 
