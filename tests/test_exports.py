@@ -159,7 +159,7 @@ def test_exports_build_into_a_digest_with_every_record_accounted_for(make_seeds,
         ["title", "text", "outlet", "published", "url"],
         ["Quake hits coast", QUAKE, "The Daily Example", "2024-05-04T10:00:00Z", "https://example.com/quake"],
         ["Bad", "only", "three"],
-        ["Norland votes", VOTE, "Norland Post", "2024-05-05", "https://post.example/vote"],
+        ["Norland votes", VOTE, "<b>Norland Post</b>", "2024-05-05", "javascript:alert(1)"],
     ]
     lines = [
         json.dumps({"title": "Corland quake damages buildings", "text": QUAKE.replace("strong", "powerful")}),
@@ -178,6 +178,29 @@ def test_exports_build_into_a_digest_with_every_record_accounted_for(make_seeds,
     quake = next(a for a in digest["articles"] if a["record"] == "row 2")
     article = BeautifulSoup((tmp_path / "out" / quake["url"]).read_text(encoding="utf-8"), "html.parser")
     assert "monitor.csv, row 2" in article.select_one("dl.facts").get_text()
+    vote = next(a for a in digest["articles"] if a["record"] == "row 4")
+    assert vote["original_url"] is None and vote["outlet"] == "<b>Norland Post</b>"  # text, never a link or markup
+    vote_page = (tmp_path / "out" / vote["url"]).read_text(encoding="utf-8")
+    assert "<b>Norland Post</b>" not in vote_page and "&lt;b&gt;Norland Post&lt;/b&gt;" in vote_page
+    assert "javascript:" not in vote_page
     unnamed = next(a for a in digest["articles"] if a["source_file"] == "news.jsonl")
     outlets = {aid: name for story in digest["stories"] for aid, name in story["outlets"].items()}
     assert unnamed["outlet"] is None and outlets[unnamed["id"]] == "Unidentified source (news.jsonl, line 1)"
+
+
+def test_an_unchanged_export_comes_from_the_cache(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest.build import pipeline
+
+    rows = [["title", "text"], ["Quake hits coast", QUAKE], ["Norland votes", VOTE]]
+    seeds = make_seeds({"monitor.csv": csv_text(rows)})
+    first = build_site(seeds, tmp_path / "out")
+    calls = []
+    real = pipeline.process_file
+    monkeypatch.setattr(pipeline, "process_file", lambda pair: calls.append(pair[0].path) or real(pair))
+    assert build_site(seeds, tmp_path / "out") == first and calls == []
+    (seeds / "monitor.csv").write_text(csv_text([*rows, ["Quake toll rises", QUAKE + " Two more died."]]), "utf-8")
+    third = build_site(seeds, tmp_path / "out")
+    assert calls == ["monitor.csv"] and len(third["articles"]) == 3
+    before = {a["id"]: (a["record"], a["text"]) for a in first["articles"]}
+    after = {a["id"]: (a["record"], a["text"]) for a in third["articles"]}
+    assert after.items() >= before.items()  # the rows already there keep their ids (row-number ids here)

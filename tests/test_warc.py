@@ -120,3 +120,16 @@ def test_a_web_archive_builds_into_a_digest_with_every_skip_explained(make_seeds
     facts = article.select_one("dl.facts").get_text()
     assert "crawl.warc.gz, record 3: https://example.com/quake" in facts
     assert "captured 2024-05-04T10:00:00Z" in facts and "not a publication date" in facts
+
+
+def test_a_captured_page_over_the_size_limit_is_skipped_and_the_rest_read(monkeypatch):
+    from coverage_digest.read import warc
+
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 700)  # the quake page is 701 bytes with its HTTP headers, 642 without
+    results = {r.record: r for r in read_file(SeedFile("crawl.warc.gz", make_warc()))}
+    assert isinstance(results["record 3: https://example.com/quake"], RawArticle)
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 636)  # the café page is 631 bytes
+    results = {r.record: r for r in read_file(SeedFile("crawl.warc.gz", make_warc()))}
+    assert "captured page over the" in results["record 3: https://example.com/quake"].reason
+    assert "captured page over the" in results["record 7: https://example.com/quake?utm=1"].reason
+    assert isinstance(results["record 8: https://other.example/cafe"], RawArticle)  # the rest is read
