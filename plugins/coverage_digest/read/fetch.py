@@ -88,7 +88,7 @@ def fetch_all(
         _record(sidecar, {name: {"url": page.url, "fetched": clock()}}, say)
         outcomes[url] = Outcome(url, "fetched", name)
         moved = f" (redirected to {page.url})" if page.url != url else ""
-        say(f"fetched  {url} -> {name}, {len(page.body) / 1000:.0f} kB{moved}")
+        say(f"fetched  {url} -> {name}, {len(page.body):,} bytes{moved}")
     return [outcomes[u] for u in urls]
 
 
