@@ -9,13 +9,14 @@ PORT ?= 8000
 PELICAN := $(BIN)/pelican -s pelican.conf.py
 STAMP := $(VENV)/.installed
 
-.PHONY: site html serve devserver test test-fast golden typecheck lint format eval bench clean help
+.PHONY: site html fetch serve devserver test test-fast golden typecheck lint format eval bench clean help
 
 help:
 	@echo "make site      build $(OUTPUT)/ from $(SEEDS)/ (creates .venv on first run)"
 	@echo "make test      run the whole test suite (lint, types, unit, site, browser)"
 	@echo "make test-fast the unit tests alone (seconds)"
 	@echo "make golden    rewrite tests/golden/ from the seeds (when a change is meant to change the seed site)"
+	@echo "make fetch URLS=links.txt  download each listed page into $(SEEDS)/ (FETCH_ARGS=--ignore-robots, ...)"
 	@echo "make serve     preview $(OUTPUT)/ at http://localhost:$(PORT)/"
 	@echo "make devserver rebuild on any change to seeds, content, theme or plugins, and serve"
 	@echo "make eval      score quotes, grouping, summaries and extraction on $(SHARED)/eval"
@@ -29,6 +30,12 @@ $(STAMP): requirements.lock
 site html: $(STAMP)
 	$(PELICAN) --fatal errors -o "$(OUTPUT)" -e DIGEST_SEEDS='"$(SEEDS)"'
 	@echo "Open $(OUTPUT)/index.html in a browser, or run: make serve"
+
+# One URL a line in $(URLS); the pages go into $(SEEDS)/ with their URL and fetch time in its sidecar. Options of
+# scripts/fetch.py (--delay, --timeout, --max-bytes, --ignore-robots ...) go in FETCH_ARGS.
+fetch: $(STAMP)
+	@test -n "$(URLS)" || { echo "usage: make fetch URLS=links.txt [SEEDS=folder] [FETCH_ARGS='--ignore-robots']"; exit 2; }
+	$(BIN)/python scripts/fetch.py "$(URLS)" --seeds "$(SEEDS)" $(FETCH_ARGS)
 
 serve: $(STAMP)
 	$(PELICAN) -o "$(OUTPUT)" --listen --port $(PORT)

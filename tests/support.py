@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import jinja2
+import jsonschema
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -18,6 +19,7 @@ from coverage_digest.records import Article, RawArticle, SeedFile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+SCHEMA = json.loads((ROOT / "schema" / "digest.schema.json").read_text(encoding="utf-8"))
 
 
 def build_site(seeds: Path, output: Path, **settings) -> dict:
@@ -36,6 +38,16 @@ def build_site(seeds: Path, output: Path, **settings) -> dict:
     config = read_settings(str(ROOT / "pelican.conf.py"), override=override)
     Pelican(config).run()
     return json.loads((output / settings.get("DIGEST_JSON_SAVE_AS", "digest.json")).read_text(encoding="utf-8"))
+
+
+def check_digest(digest: dict) -> None:
+    """digest.json follows its schema, and no article or skipped record is listed twice."""
+    jsonschema.validate(digest, SCHEMA)
+    ids = [a["id"] for a in digest["articles"]]
+    assert len(ids) == len(set(ids))
+    where = [(s["source_file"], s.get("record")) for s in digest["skipped"]]
+    where += [(a["source_file"], a.get("record")) for a in digest["articles"]]
+    assert len(where) == len(set(where)), "a file or record is listed twice"
 
 
 def seed_article(name: str) -> Article:

@@ -226,7 +226,7 @@ def _by_file(skipped: Skipped) -> str:
 def _report(files_read: int, digest: Digest, kept: int = 0) -> None:
     """The build report on the console (next to Pelican's own "Done" line), and each skipped file as a warning."""
     for item in digest.skipped:
-        log.warning("skipped %s: %s", item.source_file, item.reason)
+        log.warning("skipped %s: %s", item.location, item.reason)
     console.print(
         f"Coverage digest: {files_read} files read, {len(digest.articles)} articles, "
         f"{len(digest.stories)} stories, {len(digest.skipped)} skipped"

@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def location(source_file: str, record: str | None) -> str:
+    """Where an article or a skipped record comes from, as every page and file names it."""
+    return f"{source_file}, {record}" if record else source_file
+
+
 @dataclass(frozen=True, slots=True)
 class SeedFile:
     """One input file as read from disk: its path relative to the seeds folder and its bytes."""
@@ -27,6 +32,7 @@ class Metadata:
     headline: str | None = None
     byline: str | None = None
     republisher: str | None = None
+    captured: str | None = None  # when the page was captured: a web archive's WARC-Date, `make fetch`'s fetch time
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +41,27 @@ class RawArticle:
 
     id: str
     source_file: str
-    kind: str  # "txt", "md" or "html"
+    kind: str  # "txt", "md", "html", or the kind of a file holding many articles ("csv", "warc", "feed", ...)
     headline: str | None
     paragraphs: tuple[str, ...]
     given: Metadata = field(default_factory=Metadata)  # what the user wrote: always wins
     found: Metadata = field(default_factory=Metadata)  # what the file itself declares (HTML meta tags)
     encoding: str = "utf-8"
+    record: str | None = None  # where in a file of many articles: "row 12", "line 3", "record 3: <target URI>"
 
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An input file that did not become an article, and why."""
+    """An input file (or one record of a file of many articles) that did not become an article, and why."""
 
     source_file: str
     reason: str
+    record: str | None = None  # which record of the file, as `RawArticle.record`; None: the whole file
+
+    @property
+    def location(self) -> str:
+        """The file, and the record in it when there is one: "export.csv, row 12"."""
+        return location(self.source_file, self.record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,13 @@ class Article:
     byline: str | None
     published: str | None
     url: str | None  # the original article's URL (http/https only)
+    record: str | None = None  # where in a file of many articles (as `RawArticle.record`)
+    captured: str | None = None  # when the page was captured (a labelled fallback, never taken for `published`)
+
+    @property
+    def location(self) -> str:
+        """The source file, and the record in it when there is one: "export.csv, row 12"."""
+        return location(self.source_file, self.record)
 
     @property
     def text(self) -> str:
@@ -76,7 +96,7 @@ class Article:
     @property
     def display_outlet(self) -> str:
         """The outlet's name, or an honest label naming the file when it cannot be identified."""
-        return self.outlet or f"Unidentified source ({self.source_file})"
+        return self.outlet or f"Unidentified source ({self.location})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from ..read.given import Given, as_given
 from ..records import Metadata, SeedFile
 from .pickling import dump
 
@@ -36,11 +37,11 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def cache_key(seed: SeedFile, given: Metadata) -> str:
-    """The content key of one file's result."""
+def cache_key(seed: SeedFile, given: Given | Metadata) -> str:
+    """The content key of one file's results (a plain Metadata is the file's sidecar entry alone: the same key)."""
     digest = hashlib.sha256(code_version().encode())
     digest.update(seed.path.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(repr(given).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(repr(as_given(given)).encode("utf-8", "surrogatepass") + b"\0")
     digest.update(seed.data)
     return digest.hexdigest()
 
@@ -49,7 +50,7 @@ def last_grouping_key() -> str:
     """Where the last build's stories (their article ids) are kept: the next build predicts which stories it will
     find again and loads their analyses while it groups."""
     digest = hashlib.sha256(code_version().encode())
-    digest.update(b"\0last grouping\0")  # no file's key: cache_key hashes a repr(Metadata(...)) between the zeros
+    digest.update(b"\0last grouping\0")  # no file's key: cache_key hashes a repr(Given(...)) between the zeros
     return digest.hexdigest()
 
 

@@ -14,7 +14,8 @@ from ..article.analyse import ArticleAnalysis, analyse_article
 from ..clean.article import clean_article
 from ..digest import Digest, with_documents
 from ..group.stories import GroupSettings, StoryGroup, group_articles
-from ..read.ingest import ingest_file
+from ..read.given import Given
+from ..read.inputs import given_for, read_file
 from ..read.sidecar import Sidecar
 from ..records import Article, Metadata, RawArticle, SeedFile, Skipped
 from ..settings import DigestSettings
@@ -39,7 +40,7 @@ def build_digest(
     `while_grouping(articles, analyses)`: the caller's own work over the articles, run while a worker groups them
     (grouping uses one core)."""
     plan = Schedule(settings.workers, cache, progress) if progress else Schedule(settings.workers, cache)
-    results = plan.map_files(process_file, [(f, sidecar.for_file(f.path)) for f in files])
+    results = plan.map_files(process_file, [(f, given_for(sidecar, f.path)) for f in files])
     articles, analyses, skipped = split_results(results)
     by_id, per_article = {a.id: a for a in articles}, {x.article_id: x for x in analyses}
 
@@ -59,10 +60,15 @@ def build_digest(
     return with_documents(Digest(articles, stories, skipped, analyses, story_analyses, plan.story_keys(stories)))
 
 
-def process_file(pair: tuple[SeedFile, Metadata]) -> FileResult:
-    """The per-file half of the pipeline (map): read, clean, analyse one article. Pure and picklable."""
+def process_file(pair: tuple[SeedFile, Given | Metadata]) -> tuple[FileResult, ...]:
+    """The per-file half of the pipeline (map): read, clean, analyse the file's article, or each of the articles of
+    a file of many (an export, a web archive, a feed). Pure and picklable."""
     seed, given = pair
-    raw = ingest_file(seed, given)
+    return tuple(process_raw(raw) for raw in read_file(seed, given))
+
+
+def process_raw(raw: RawArticle | Skipped) -> FileResult:
+    """Clean and analyse one raw article (a skipped record passes through)."""
     if not isinstance(raw, RawArticle):
         return raw
     article = clean_article(raw)
@@ -70,7 +76,7 @@ def process_file(pair: tuple[SeedFile, Metadata]) -> FileResult:
         return article, analyse_article(article)
     except Exception as exc:  # a fault in one analysis rule must not cost the user the article itself
         log.warning(
-            "%s: analysis failed (%s: %s); shown without quotes and figures", seed.path, type(exc).__name__, exc
+            "%s: analysis failed (%s: %s); shown without quotes and figures", article.location, type(exc).__name__, exc
         )
         return article, ArticleAnalysis(article.id, split_article(article), (), ())
 
@@ -100,9 +106,9 @@ def split_results(
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item[0].id in kept:
-            first = kept[item[0].id][0].source_file
+            first = kept[item[0].id][0].location
             reason = f"its article id {item[0].id!r} is already used by {first}; rename one"
-            skipped.append(Skipped(item[0].source_file, reason))
+            skipped.append(Skipped(item[0].source_file, reason, item[0].record))
         else:
             kept[item[0].id] = item
     ordered = [kept[i] for i in sorted(kept)]

@@ -23,6 +23,7 @@ from .cache import ResultCache, cache_key, last_grouping_key
 from .workers import map_inherited, map_items
 
 FileResult = tuple[Article, ArticleAnalysis] | Skipped
+FileResults = tuple[FileResult, ...]  # one file's: one result, or one per record of a file of many articles
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 StoryTask = Callable[[tuple], StoryAnalysis]  # (story, its articles, their analyses) -> analysis
 
@@ -49,22 +50,28 @@ class Schedule:
     file_keys: list[str] = field(default_factory=list)  # every file's content key (skipped files' too)
 
     def map_files(
-        self, process: Callable[[tuple[SeedFile, Metadata]], FileResult], pairs: list[tuple[SeedFile, Metadata]]
+        self, process: Callable[[tuple[SeedFile, Any]], FileResults], pairs: list[tuple[SeedFile, Any]]
     ) -> list[FileResult]:
-        """The map: every file processed, in input order; cached results are reused, new ones stored by the
-        worker that made them (so the writes do not queue up here after the last file)."""
+        """The map: every file processed, in input order, and its results (one per article) flattened; cached
+        results are reused (a file's tuple under the file's content key), new ones stored by the worker that made
+        them (so the writes do not queue up here after the last file)."""
         cache = self.cache
         keys = self.file_keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
-        results: list[FileResult | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
-        todo = [i for i, r in enumerate(results) if r is None]
+        results: list[FileResults | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
+        todo = [i for i, r in enumerate(results) if not isinstance(r, tuple)]
         self.report("articles from cache", len(pairs) - len(todo), len(pairs))
         tasks = [(pairs[i], keys[i] if cache else None) for i in todo]
         done = map_items(partial(_process_and_store, process, cache), tasks, self.workers, MIN_PARALLEL_FILES)
         for i, result in zip(todo, done, strict=True):
             results[i] = result
         self.report("articles read and analysed", len(todo), len(todo))
-        final: list[FileResult] = [r for r in results if r is not None]
-        self.fingerprint = {r[0].id: k for r, k in zip(final, keys, strict=False) if not isinstance(r, Skipped)}
+        final = [r for file_results in results if file_results is not None for r in file_results]
+        self.fingerprint = {
+            r[0].id: k
+            for file_results, k in zip(results, keys, strict=False)
+            for r in file_results or ()
+            if not isinstance(r, Skipped)
+        }
         return final
 
     def story_key(self, article_ids: tuple[str, ...]) -> str:
@@ -178,7 +185,7 @@ class Schedule:
         self.cache.prune(keep | {last_grouping_key()})
 
 
-def _process_and_store(process: Callable, cache: ResultCache | None, task: tuple) -> FileResult:
+def _process_and_store(process: Callable, cache: ResultCache | None, task: tuple) -> FileResults:
     """process(pair), with the result stored under its content key (in the worker process that made it)."""
     pair, key = task
     result = process(pair)

@@ -34,6 +34,8 @@ def clean_article(raw: RawArticle) -> Article:
         byline=given.byline or found.byline,
         published=given.published or found.published,
         url=given.url or found.url,
+        record=raw.record,
+        captured=given.captured or found.captured,
     )
 
 

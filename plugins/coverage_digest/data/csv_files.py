@@ -40,6 +40,7 @@ ARTICLE_COLUMNS = (
     "published",
     "original_url",
     "source_file",
+    "record",
     "words",
     "quotes_carried",
     "unique_sentences",
@@ -92,7 +93,7 @@ def articles_csv(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> 
         rows.append(
             [
                 *(aid, story["outlets"][aid], a["republisher"], a["headline"], a["byline"], a["published"]),
-                *(a["original_url"], a["source_file"], len(a["text"].split()), carried.get(aid, 0)),
+                *(a["original_url"], a["source_file"], a.get("record"), len(a["text"].split()), carried.get(aid, 0)),
                 *(len(story["unique_sentences"].get(aid, ())), d["from_article_id"] if d else ""),
                 *(d["share"] if d else "", d["verbatim_share"] if d else ""),
                 *(story["grouping"]["similarities"].get(aid, ""), a["url"]),

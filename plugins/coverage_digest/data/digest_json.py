@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..digest import Digest, StoryDocument
-from ..records import Article
+from ..records import Article, Skipped
 from ..site.paths import SitePaths
 from ..story.analyse import StoryAnalysis
 from ..story.quote_match import Occurrence, QuoteRow
@@ -23,20 +23,30 @@ def digest_document(digest: Digest, paths: SitePaths) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "articles": [_article(a, paths, story_of[a.id]) for a in digest.articles],
         "stories": [_story(doc, paths) for doc in digest.documents],
-        "skipped": [{"source_file": k.source_file, "reason": k.reason} for k in digest.skipped],
+        "skipped": [_skipped(k) for k in digest.skipped],
     }
 
 
+def _skipped(k: Skipped) -> dict[str, Any]:
+    """A skipped file, or one record of a file of many articles ("record" only then)."""
+    where = {"record": k.record} if k.record else {}
+    return {"source_file": k.source_file, **where, "reason": k.reason}
+
+
 def _article(a: Article, paths: SitePaths, story_id: str) -> dict[str, Any]:
+    where = {"record": a.record} if a.record else {}  # which record of a file of many articles
+    captured = {"captured": a.captured} if a.captured else {}  # when a web archive or `make fetch` captured it
     return {
         "id": a.id,
         "source_file": a.source_file,
+        **where,
         "outlet": a.outlet,
         "republisher": a.republisher,
         "outlet_evidence": a.outlet_evidence,
         "headline": a.headline,
         "byline": a.byline,
         "published": a.published,
+        **captured,
         "original_url": a.url,
         "text": a.text,
         "removed": list(a.removed),

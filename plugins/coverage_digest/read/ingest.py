@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..records import Metadata, RawArticle, SeedFile, Skipped
@@ -41,7 +42,7 @@ def ingest_file(seed: SeedFile, given: Metadata = Metadata()) -> RawArticle | Sk
         return Skipped(seed.path, str(exc))
     if not raw.paragraphs:
         return Skipped(seed.path, "no article text after the headline and metadata")
-    return _with_given(raw, given, encoding)
+    return with_given(raw, given, encoding)
 
 
 def _read_txt(path: str, text: str) -> RawArticle:
@@ -62,10 +63,8 @@ def _read_html(path: str, text: str) -> RawArticle:
 _READERS = {"txt": _read_txt, "md": _read_md, "html": _read_html}
 
 
-def _with_given(raw: RawArticle, sidecar: Metadata, encoding: str) -> RawArticle:
+def with_given(raw: RawArticle, sidecar: Metadata, encoding: str) -> RawArticle:
     """The sidecar wins over front matter, which wins over what the page itself declares."""
     given = merge_metadata(sidecar, raw.given)
     headline = given.headline or raw.headline or raw.found.headline
-    return RawArticle(
-        raw.id, raw.source_file, raw.kind, headline, raw.paragraphs, given=given, found=raw.found, encoding=encoding
-    )
+    return replace(raw, headline=headline, given=given, encoding=encoding)

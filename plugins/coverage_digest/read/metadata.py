@@ -29,6 +29,8 @@ FIELD_ALIASES = {
     "authors": "byline",
     "byline": "byline",
     "republisher": "republisher",
+    "captured": "captured",
+    "fetched": "captured",
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _MAX_FIELD = 500
@@ -77,8 +79,8 @@ def clean_value(name: str, value: object) -> str | None:
         return None
     if name == "url":
         return safe_url(text)
-    if name == "published":
-        return iso_date(text)
+    if name in {"published", "captured"}:
+        return iso_date(text, name)
     return text
 
 
@@ -90,16 +92,16 @@ def safe_url(text: str) -> str:
     return text
 
 
-def iso_date(text: str) -> str:
+def iso_date(text: str, name: str = "published") -> str:
     """Accept ISO 8601 dates and date-times as written (and possible: no 30 February); anything else is refused
     rather than guessed."""
     if _ISO_DATE.match(text):
         try:
             dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError as exc:
-            raise MetadataError(f"published {text[:40]!r} ignored: not a real date or time ({exc})") from exc
+            raise MetadataError(f"{name} {text[:40]!r} ignored: not a real date or time ({exc})") from exc
         return text.replace(" ", "T")
-    raise MetadataError(f"published {text[:40]!r} ignored: write dates as ISO 8601 (2024-05-05 or 2024-05-05T14:30)")
+    raise MetadataError(f"{name} {text[:40]!r} ignored: write dates as ISO 8601 (2024-05-05 or 2024-05-05T14:30)")
 
 
 def merge_metadata(*layers: Metadata) -> Metadata:

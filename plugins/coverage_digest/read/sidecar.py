@@ -9,6 +9,8 @@ articles:
 stories:
   merge: [[a_id, b_id]]       # these articles are one story
   split: [[c_id]]             # these articles leave their story (together, as a story of their own)
+columns:                      # which column of an export holds which field (read/columns.py)
+  text: Full Text
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..records import Metadata
+from .columns import Columns, parse_columns
 from .metadata import metadata_from_mapping
 from .yaml_data import YamlDataError, load_yaml
 
 log = logging.getLogger(__name__)
+SECTIONS = {"articles", "stories", "columns"}
 
 
 class SidecarError(ValueError):
@@ -36,6 +40,7 @@ class Sidecar:
     merge: tuple[tuple[str, ...], ...] = ()
     split: tuple[tuple[str, ...], ...] = ()
     problems: tuple[str, ...] = field(default=())
+    columns: Columns = ()  # export columns: (file or "" for every file, our field, the export's column)
 
     def for_file(self, path: str) -> Metadata:
         """Metadata for one seed file, looked up by relative path, file name or article id."""
@@ -53,9 +58,7 @@ def parse_sidecar(text: str, name: str) -> Sidecar:
         return Sidecar()
     if not isinstance(data, dict):
         raise SidecarError(f"{name} must be a mapping with 'articles' and/or 'stories'")
-    problems = [
-        f"{name}: unknown section {k!r} ignored" for k in sorted(map(str, data)) if k not in {"articles", "stories"}
-    ]
+    problems = [f"{name}: unknown section {k!r} ignored" for k in sorted(map(str, data)) if k not in SECTIONS]
     articles = data.get("articles") or {}
     if not isinstance(articles, dict):
         raise SidecarError(f"{name}: 'articles' must map file names to fields")
@@ -69,11 +72,12 @@ def parse_sidecar(text: str, name: str) -> Sidecar:
     stories = data.get("stories") or {}
     if not isinstance(stories, dict):
         raise SidecarError(f"{name}: 'stories' must have 'merge' and/or 'split' lists")
+    columns, column_problems = parse_columns(data.get("columns"), name)
+    problems += column_problems
     for problem in problems:
         log.warning(problem)
-    return Sidecar(
-        tuple(metadata), _groups(stories.get("merge"), name), _groups(stories.get("split"), name), tuple(problems)
-    )
+    merge, split = _groups(stories.get("merge"), name), _groups(stories.get("split"), name)
+    return Sidecar(tuple(metadata), merge, split, tuple(problems), columns)
 
 
 def _groups(value: object, name: str) -> tuple[tuple[str, ...], ...]:

@@ -48,7 +48,9 @@ def _build(text: str, start: int, end: int, marks: list[Mark]) -> tuple[Node, ..
     outer's end leaves a remainder that starts where the outer ends, kept in `carry` and merged back in order.
     """
     nodes: list[Node] = []
-    pos, tail, carry, j = start, [], [], 0
+    pos, j = start, 0
+    tail: list[Mark] = []
+    carry: list[Mark] = []
     if marks:  # the first outer mark is taken as given (the caller's order); the rest in sort order
         first = marks[0]
         k = 1

@@ -36,7 +36,7 @@ class StoryLinks:
     def short(self, article_id: str) -> str:
         """A short name for charts: the outlet, or the file name of an unidentified source."""
         article = self.articles[article_id]
-        return article.outlet or article.source_file
+        return article.outlet or article.location
 
     def to(self, article_id: str, anchor: str = "") -> str:
         return self.paths.article_url(article_id) + (f"#{anchor}" if anchor else "")

@@ -39,6 +39,9 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
         "published": article.published,
         "original_url": article.url,
         "source_file": article.source_file,
+        "record": article.record,
+        "location": article.location,
+        "captured": article.captured,
         "words": len(article.text.split()),
         "paragraphs": len(article.paragraphs),
         "url": paths.article_url(article.id),
@@ -220,7 +223,7 @@ def _paragraph_starts(article: Article) -> list[int]:
 
 def skipped_view(digest: Digest) -> dict[str, Any]:
     """Files that did not become articles, with reasons."""
-    return {"skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped]}
+    return {"skipped": [{"source_file": s.source_file, "record": s.record, "reason": s.reason} for s in digest.skipped]}
 
 
 __all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]

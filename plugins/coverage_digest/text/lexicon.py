@@ -61,3 +61,9 @@ CITIES = frozenset(_DATA["places"]["cities"])
 PLACE_ALIASES: dict[str, str] = _DATA["places"]["aliases"]
 
 OUTLET_SMALL_WORDS = _words(_DATA["outlets"]["small_words"])  # lower-case words inside an outlet's name
+
+# Exports (CSV, JSON, JSON Lines): our field -> the column names tools give it, in order of preference; and the keys a
+# JSON export keeps its list of articles under.
+_columns = _DATA["export_columns"]
+EXPORT_LIST_KEYS: tuple[str, ...] = tuple(_columns["list_keys"])
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _columns.items() if k != "list_keys"}
