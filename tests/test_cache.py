@@ -25,28 +25,56 @@ def test_key_changes_with_content_path_and_metadata():
 
 def test_corrupt_entries_are_misses(tmp_path):
     cache = ResultCache(tmp_path)
-    cache.put("ab" * 32, {"x": 1})
-    assert cache.get("ab" * 32) == {"x": 1}
-    (tmp_path / "ab" / f"{'ab' * 32}.pickle").write_bytes(b"not a pickle")
-    assert cache.get("ab" * 32) is None
-    assert cache.get("cd" * 32) is None
+    key = "ab" * 32
+    cache.put(key, {"x": 1})
+    assert cache.get(key, dict[str, int]) == {"x": 1}
+    assert cache.get(key, tuple[str, ...]) is None  # a valid entry of another type is a miss too
+    path = tmp_path / "ab" / f"{key}.entry"
+    good = path.read_bytes()
+    for at in (0, len(good) // 2, len(good) - 1):  # the format line, the checksum, the payload
+        path.write_bytes(good[:at] + bytes([good[at] ^ 0xFF]) + good[at + 1 :])
+        assert cache.get(key, dict[str, int]) is None
+    for junk in (b"", b"random bytes", good[:-3], good + b"tail"):
+        path.write_bytes(junk)
+        assert cache.get(key, dict[str, int]) is None
+    assert cache.get("cd" * 32, dict[str, int]) is None
+
+
+def test_a_cache_entry_can_never_run_code(tmp_path):
+    """The cache used to be read with pickle: an entry made by anyone who can write the folder ran code."""
+    import pickle
+
+    class Touch:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "ran"), "w"))
+
+    cache = ResultCache(tmp_path)
+    key = "ef" * 32
+    cache.put(key, 1)
+    (tmp_path / "ef" / f"{key}.entry").write_bytes(pickle.dumps(Touch()))
+    (tmp_path / "ef" / f"{key}.pickle").write_bytes(pickle.dumps(Touch()))  # an entry of the old format
+    assert cache.get(key, int) is None and not (tmp_path / "ran").exists()
 
 
 def test_prune_keeps_used_and_recent_entries(tmp_path):
     cache = ResultCache(tmp_path)
     for key in ("aa" * 32, "bb" * 32):
         cache.put(key, 1)
+    (tmp_path / "aa" / "left-over.tmp").write_bytes(b"")
+    (tmp_path / "aa" / f"{'cc' * 32}.pickle").write_bytes(b"")
     cache.prune({"aa" * 32})
-    assert cache.get("bb" * 32) == 1  # recent: another seed folder may use it
+    assert cache.get("bb" * 32, int) == 1  # recent: another seed folder may use it
+    assert not (tmp_path / "aa" / f"{'cc' * 32}.pickle").exists()  # an older format is never read: dropped
     cache.prune({"aa" * 32}, max_age=-1)
-    assert cache.get("aa" * 32) == 1 and cache.get("bb" * 32) is None
+    assert cache.get("aa" * 32, int) == 1 and cache.get("bb" * 32, int) is None
+    assert not (tmp_path / "aa" / "left-over.tmp").exists()
 
 
 def test_a_cached_rebuild_is_byte_identical_to_a_fresh_build(tmp_path):
     out = tmp_path / "site"
     build_site(SEEDS, out)
     first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert any((tmp_path / "site-cache").rglob("*.pickle"))
+    assert any((tmp_path / "site-cache").rglob("*.entry"))
     build_site(SEEDS, out)  # every article now comes from the cache
     second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert first == second
@@ -97,13 +125,18 @@ def test_unreadable_entries_are_analysed_again_and_give_the_same_site(tmp_path):
     out = tmp_path / "site"
     fresh = build_site(SEEDS, out)
     first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    entries = list((tmp_path / "site-cache" / "coverage_digest").rglob("*.pickle"))
-    assert len(entries) > len(fresh["articles"])  # the stories' entries too
-    for entry in entries:
-        entry.write_bytes(b"truncated")
-    again = build_site(SEEDS, out)
-    assert again == fresh
-    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
+    entries = sorted((tmp_path / "site-cache" / "coverage_digest").rglob("*.entry"))
+    assert len(entries) > len(fresh["articles"])  # the stories' entries and the last grouping too
+    # Every kind of entry (files, stories, the last grouping), damaged in turn: a byte flipped, cut short, emptied.
+    damages = (lambda b: b[:40] + bytes([b[40] ^ 1]) + b[41:], lambda b: b[: len(b) // 2], lambda b: b"")
+    for damage in damages:
+        for entry in entries:
+            if entry.exists():
+                entry.write_bytes(damage(entry.read_bytes()))
+        again = build_site(SEEDS, out)
+        assert again == fresh
+        assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
+        entries = sorted((tmp_path / "site-cache" / "coverage_digest").rglob("*.entry"))
 
 
 def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(make_seeds, tmp_path, monkeypatch):

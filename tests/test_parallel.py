@@ -79,7 +79,7 @@ def test_a_site_built_on_two_processes_is_byte_identical_to_one_process(tmp_path
     # With the cache, workers store their own results: a cold and then a warm build give the same site again.
     build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
     assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
-    assert any((tmp_path / "three-cache" / "coverage_digest").rglob("*.pickle"))
+    assert any((tmp_path / "three-cache" / "coverage_digest").rglob("*.entry"))
     build_site(seeds, tmp_path / "three", DIGEST_WORKERS=2)
     assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
     # One seed edited: the rebuild (its changed story analysed while a worker groups) equals a fresh build.

@@ -260,7 +260,7 @@ def _amount(match: re.Match[str], num: str, qualifier: str) -> tuple[float, floa
     low_num = re.sub(r"\s+", " ", num.lower())
     if low_num in VAGUE_AMOUNTS:
         low, high = VAGUE_AMOUNTS[low_num]
-        return low, high, "vague"
+        return float(low), float(high), "vague"  # a figure's value is a float, whatever table it came from
     value = parse_number(num)
     if value is None:
         return None

@@ -9,18 +9,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..read.given import Given, as_given
 from ..records import Metadata, SeedFile
-from .pickling import dump
+from .codec import EntryError, decode, encode
 
 log = logging.getLogger(__name__)
-FORMAT = b"coverage-digest-cache-1"
+FORMAT = b"coverage-digest-cache-2"
+T = TypeVar("T")
 STALE_AFTER = 24 * 3600.0  # seconds
 CODE_SUFFIXES = {".py", ".toml"}  # the code and the rule data (lexicon) that shape every result
 
@@ -55,51 +56,63 @@ def last_grouping_key() -> str:
 
 
 class ResultCache:
-    """A folder of pickled per-file results; a missing, corrupt or unreadable entry is simply a miss."""
+    """A folder of typed, checksummed entries (see codec.py); a missing, damaged or foreign entry is simply a miss."""
+
+    SUFFIX = ".entry"
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}{self.SUFFIX}"
 
     def has(self, key: str) -> bool:
         """Whether an entry is stored (it may still turn out unusable when read)."""
         return self._path(key).is_file()
 
-    def get(self, key: str):
-        """The stored result, or None."""
+    def get(self, key: str, expected: type[T]) -> T | None:
+        """The stored value as the type expected, or None (missing, unreadable, damaged or of another type)."""
         path = self._path(key)
         try:
             with open(path, "rb") as fh:
-                value = pickle.load(fh)
+                value = decode(fh.read(), expected)
             os.utime(path)  # recently used entries survive pruning
             return value
         except FileNotFoundError:
             return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
+        except (OSError, EntryError) as exc:
             log.debug("cache entry %s unusable (%s): rebuilding it", key[:12], exc)
             return None
 
-    def put(self, key: str, value) -> None:
-        """Store a result atomically (a crash mid-write never leaves a half-written entry)."""
+    def put(self, key: str, value: Any) -> None:
+        """Store a value atomically (a crash mid-write never leaves a half-written entry; a failed write leaves no
+        temporary file behind)."""
         path = self._path(key)
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
-                dump(value, fh)
-            os.replace(fh.name, path)
+                tmp = fh.name
+                fh.write(encode(value))
+            os.replace(tmp, path)
+            tmp = None
         except OSError as exc:
             log.warning("cannot write the analysis cache in %s: %s", self.folder, exc)
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
     def prune(self, keep: set[str], max_age: float = STALE_AFTER) -> None:
-        """Drop entries this build did not use and nobody used for a day (other seed folders share the cache)."""
+        """Drop entries this build did not use and nobody used for a day (other seed folders share the cache), and
+        anything else found there: temporary files of interrupted writes, entries of older formats."""
         if not self.folder.is_dir():
             return
         cutoff = time.time() - max_age
-        for path in self.folder.glob("*/*.pickle"):
+        for path in self.folder.glob("*/*"):
             try:
-                if path.stem not in keep and path.stat().st_mtime < cutoff:
+                current = path.suffix == self.SUFFIX
+                old = path.stat().st_mtime < cutoff
+                if (current and path.stem not in keep and old) or (not current and (old or path.suffix != ".tmp")):
                     path.unlink(missing_ok=True)
             except OSError:
                 continue

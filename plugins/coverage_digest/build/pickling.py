@@ -1,4 +1,5 @@
-"""Pickling of the pipeline's frozen records, fast: the bytes a cache entry or a worker's result is stored as.
+"""Pickling of the pipeline's frozen records, fast: how a forked worker's results travel back to the main process
+(never stored: the cache on disk is codec.py's data format).
 
 Python pickles a slotted dataclass through a generic `__getstate__` that looks up the class's fields for every
 instance (tens of seconds for a large corpus' millions of records). Here a record is pickled as its class and its

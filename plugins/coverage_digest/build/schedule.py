@@ -57,7 +57,7 @@ class Schedule:
         them (so the writes do not queue up here after the last file)."""
         cache = self.cache
         keys = self.file_keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
-        results: list[FileResults | None] = [cache.get(k) for k in keys] if cache else [None] * len(pairs)
+        results: list[FileResults | None] = [cache.get(k, FileResults) for k in keys] if cache else [None] * len(pairs)
         todo = [i for i, r in enumerate(results) if not isinstance(r, tuple)]
         self.report("articles from cache", len(pairs) - len(todo), len(pairs))
         tasks = [(pairs[i], keys[i] if cache else None) for i in todo]
@@ -103,7 +103,7 @@ class Schedule:
 
         def ahead() -> None:
             for key in stored:
-                entry = self.cache.get(key) if self.cache else None
+                entry = self.cache.get(key, StoryAnalysis) if self.cache else None
                 if isinstance(entry, StoryAnalysis):
                     loaded[key] = entry
             early = changed if len(changed) <= MAX_AHEAD else []
@@ -128,8 +128,8 @@ class Schedule:
         """The last build's stories whose articles all still exist: {key: ids}, keys stored, keys to analyse."""
         if not self.cache:
             return {}, [], []
-        last = self.cache.get(last_grouping_key())
-        last = last if isinstance(last, tuple) and all(isinstance(m, tuple) for m in last) else ()
+        last = self.cache.get(last_grouping_key(), tuple[tuple[str, ...], ...])
+        last = last or ()
         expected = {self.story_key(m): m for m in last if all(i in self.fingerprint for i in m)}
         there = {key: self.cache.has(key) for key in expected}
         return expected, [k for k, t in there.items() if t], [k for k, t in there.items() if not t]
@@ -158,7 +158,7 @@ class Schedule:
         def load_stored() -> None:  # in this process, while workers analyse the stories that changed
             for i in compress(range(len(stories)), stored):
                 key = keys[i]
-                found = (loaded.get(key) or cache.get(key)) if cache and key else None
+                found = (loaded.get(key) or cache.get(key, StoryAnalysis)) if cache and key else None
                 results[i] = replace(found, story=stories[i]) if isinstance(found, StoryAnalysis) else None
 
         def job(i: int) -> StoryAnalysis:
