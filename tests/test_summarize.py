@@ -6,6 +6,7 @@ import pytest
 
 from coverage_digest.story.summary import (
     SummarySettings,
+    dated,
     find_disagreements,
     quoted_share,
     readable_alone,
@@ -148,3 +149,45 @@ def test_negated_verbatim_sentences_disagree():
     assert disagreement.kind == "negation"
     sentence_of = {(s.article_id, s.index): s for a in articles for s in sentences[a.id]}
     assert find_disagreements(support, sentence_of) == (disagreement,)
+
+
+QUOTA = (
+    "Ministers from nine countries agreed a new fishing quota for the northern sea after two days of talks. "
+    "The quota, signed in Bergholm on Friday, cuts the cod catch by a fifth over three years. "
+    "Trawler crews said the cut would cost jobs in the harbour towns."
+)
+QUOTA_TOO = (
+    "Nine countries agreed a fishing quota for the northern sea that cuts the cod catch by a fifth. "
+    "The deal, reached by ministers after two days of talks, runs for three years. "
+    "Scientists had asked for a deeper cut to let the stock recover."
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Flooding hit 240 homes in Kestrin on Tuesday.", True),
+        ("Tuesday’s vote in the council was close.", True),
+        ("The SUNDAY session ran late.", True),
+        ("The Tuesdays club met at the harbour.", False),
+        ("Flooding hit 240 homes in Kestrin.", False),
+    ],
+)
+def test_dated(text, expected):
+    assert dated(text) is expected
+
+
+def test_naming_the_weekday_is_a_small_bonus_not_an_override():
+    articles, sentences, support = story(QUOTA, QUOTA_TOO)
+    one = {"min_sentences": 1, "max_sentences": 1}
+
+    def first(**weights):
+        summary = summarize_story(articles, sentences, support, SummarySettings(**one, **weights))
+        return summary.sentences[0].article_id, summary.sentences[0].index
+
+    assert first(dated_weight=0.0) == ("a1", 0)  # the undated lede is the most central sentence
+    assert first() == ("a1", 0)  # the default bonus does not outweigh a clearly better lede
+    assert first(dated_weight=1.0) == ("a0", 1)  # a large one does: the bonus is what moves the choice
+    undated = summarize_story(articles, sentences, support, SummarySettings(**one, dated_weight=0.0))
+    bonus = summarize_story(articles, sentences, support, SummarySettings(**one, dated_weight=0.5))
+    assert bonus.sentences[0].score == undated.sentences[0].score  # an undated sentence's score is unchanged

@@ -1,8 +1,9 @@
 """Extractive multi-source summary: sentences copied verbatim from the sources, each citing every article reporting it.
 
 A sentence scores for saying what the story's articles say between them (closeness to the centroid that weighs each
-article equally), for being supported by other outlets, and for coming early in its article (news puts the main facts
-first). Maximal marginal relevance then picks sentences that add something new. Text is never generated or rephrased.
+article equally), for being supported by other outlets, for coming early in its article (news puts the main facts
+first) and, a little, for naming a weekday (a hard-news lede dates the event it reports). Maximal marginal relevance
+then picks sentences that add something new. Text is never generated or rephrased.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from ..records import Article, Sentence
+from ..text.lexicon import WEEKDAYS
 from .similarity import vectorize
 from .support import SentenceLink, SentenceRef, Support, sentence_links
 
@@ -32,6 +34,7 @@ _DANGLING = frozenset(
         "thus hence therefore nevertheless nonetheless besides likewise similarly otherwise later earlier",
     )
 )
+_DATED = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS)) + r")\b", re.I)
 _FURNITURE = re.compile(r"https?://|www\.|click here|subscribe|sign up|newsletter|follow (?:us|\w+ on)|©", re.I)
 
 
@@ -47,6 +50,7 @@ class SummarySettings:
     centrality_weight: float = 1.0
     support_weight: float = 1.0
     position_weight: float = 0.5
+    dated_weight: float = 0.25  # a sentence naming a weekday ("on Tuesday") is the lede stating what happened when
     headline_weight: float = 0.5  # a headline states what its article is about: it counts in the closeness measure
     redundancy: float = 0.6  # MMR: share of the score given to novelty rather than relevance
     max_quoted: float = 0.5  # share of a sentence's characters inside quotation marks above which it is skipped
@@ -211,6 +215,11 @@ def readable_alone(text: str, settings: SummarySettings) -> bool:
     )
 
 
+def dated(text: str) -> bool:
+    """Whether a sentence names a weekday, as a hard-news lede does for the event it reports."""
+    return _DATED.search(text) is not None
+
+
 def score_sentences(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -219,7 +228,7 @@ def score_sentences(
     headlines: sparse.csr_matrix,
     settings: SummarySettings,
 ) -> list[_Candidate]:
-    """Every sentence with its relevance: closeness to the other articles, cross-outlet support, lead position."""
+    """Every sentence with its relevance: closeness to the other articles, cross-outlet support, lead position, date."""
     closeness = closeness_to_others(articles, sentences, matrix, headlines, settings.headline_weight)
     backing = np.array([s.weight for item in support.articles for s in item.sentences] or [0.0])
     others = max(1, len(articles) - 1)
@@ -231,6 +240,7 @@ def score_sentences(
                 settings.centrality_weight * closeness[row]
                 + settings.support_weight * (float(backing[row]) / others)
                 + settings.position_weight * position
+                + settings.dated_weight * dated(sentence.text)
             )
             out.append(_Candidate(row, sentence, k, float(relevance), readable_alone(sentence.text, settings)))
             row += 1
