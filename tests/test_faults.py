@@ -121,3 +121,80 @@ def test_names_that_slug_alike_get_pages_of_their_own(tmp_path):
         digest = build_site(_seeds(tmp_path / str(workers), extra), out, DIGEST_CACHE=False, DIGEST_WORKERS=workers)
         urls = [a["url"] for a in digest["articles"]]
         assert len(set(urls)) == len(urls) == 5 and all((out / u).is_file() for u in urls)
+
+
+KILLER = """
+import os, sys
+sys.path[:0] = [{plugins!r}, {tests!r}]
+from coverage_digest.build import publish
+point, after = sys.argv[1], int(sys.argv[2])
+count = [0]
+
+def killing(real, wanted):
+    def write(self, save_as, *args, **kwargs):
+        out = real(self, save_as, *args, **kwargs)
+        if wanted(save_as):
+            count[0] += 1
+            if count[0] >= after:
+                os._exit(9)  # as kill -9: nothing after this runs, no finally, no atexit
+        return out
+    return write
+
+if point == "pages":
+    publish.Publisher._page = killing(publish.Publisher._page, lambda name: name.startswith("articles/"))
+elif point == "digest":
+    publish.Publisher._data = killing(publish.Publisher._data, lambda name: name == "digest.json")
+else:
+    publish.Publisher._data = killing(publish.Publisher._data, lambda name: name.startswith("search/"))
+from support import build_site
+from pathlib import Path
+build_site(Path(sys.argv[3]), Path(sys.argv[4]), DELETE_OUTPUT_DIRECTORY=False, DIGEST_WORKERS=1)
+"""
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("point", "after"), [("pages", 1), ("pages", 2), ("digest", 1), ("search", 2)])
+def test_a_rebuild_killed_half_way_leaves_no_lasting_trace(tmp_path, point, after):
+    """Edit a seed, kill the rebuild at a point, restore the seed, build again: the site equals a clean build."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    seeds = _seeds(tmp_path, {"third.txt": QUAKE.replace("Chile", "Peru").replace("Saturday", "Sunday")})
+    out = tmp_path / "out"
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False, DIGEST_WORKERS=1)
+    original = (seeds / "quake.txt").read_text(encoding="utf-8")
+    (seeds / "quake.txt").write_text(original.replace("every street", "every edited street"), encoding="utf-8")
+    (seeds / "flood.txt").unlink()  # a story that goes away: its pages must not outlive the next build
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER.format(plugins=str(ROOT / "plugins"), tests=str(ROOT / "tests")), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), point, str(after), str(seeds), str(out)], capture_output=True, check=False
+    )
+    assert done.returncode == 9, done.stderr.decode()[-2000:]
+    (seeds / "quake.txt").write_text(original, encoding="utf-8")
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False, DIGEST_WORKERS=1)
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh, DIGEST_WORKERS=1)
+    assert _tree(out) == _tree(fresh)
+    assert not any(b"edited street" in data for data in _tree(out).values())
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_the_output_holds_only_what_this_build_wrote(tmp_path, cache):
+    """A deleted article's pages, its story's CSV files and search shards no longer in the index are removed."""
+    seeds = _seeds(tmp_path, {})
+    out = tmp_path / "out"
+    first = build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False, DIGEST_CACHE=cache)
+    gone = next(s for s in first["stories"] if "flood" in s["article_ids"])
+    (out / "search" / "t-stray.js").write_text("stale", encoding="utf-8")  # an orphan in the digest's own folder
+    (seeds / "flood.txt").unlink()
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False, DIGEST_CACHE=cache)
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh, DIGEST_CACHE=cache)
+    assert _tree(out) == _tree(fresh)
+    assert not (out / gone["url"]).exists() and not (out / gone["downloads"]["quotes"]).exists()

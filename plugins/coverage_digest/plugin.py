@@ -87,7 +87,7 @@ class DigestGenerator(Generator):
     def _generate_output(self, writer) -> None:
         self.env.autoescape = True  # input text must never reach a page as markup
         ds = self.digest_settings
-        manifest = PageManifest.load(self.settings, self.output_path, self.theme) if ds.cache else None
+        manifest = PageManifest.load(self.settings, self.output_path, self.theme, reuse=ds.cache)
         sitemap_plugin = _sitemap_plugin_writes(self.settings, ds.sitemap_save_as)
         if sitemap_plugin:
             log.info("%s is written by the sitemap plugin; every digest page is announced to it", ds.sitemap_save_as)
@@ -107,8 +107,8 @@ class DigestGenerator(Generator):
         check_unique(written)
         kept = [Written(save_as, key, 0, True) for save_as, key in sorted(publisher.kept.items())]
         self._announce(writer, written + kept)
-        if manifest is not None:
-            manifest.save(publisher.recorded(written), self.output_path)
+        files = {w.save_as for w in written} | set(publisher.kept)
+        manifest.save(publisher.recorded(written), files, owned_folders=(self.paths.search_file("").rstrip("/"),))
         _report(self.files_read, self.digest, len(publisher.kept))
 
     def _copy_assets(self) -> list[Written]:

@@ -20,46 +20,71 @@ log = logging.getLogger(__name__)
 PACKAGE_THEME = (TEMPLATES, STATIC)  # the digest's own templates and assets, shipped with it
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class PageManifest:
-    """Output file -> the content key it was rendered from, valid for one fingerprint."""
+    """What the digest wrote into one output folder: every file, and for pages the content key each was made from.
+
+    It makes rebuilds incremental (a page whose key is unchanged is kept) and the output exact (a file an earlier
+    build wrote and this one does not is removed: a deleted article's text never stays published). It is marked
+    dirty before the first file is written and clean when the last one is: after an interrupted build every page is
+    made again, and the stale files of both builds are removed.
+    """
 
     path: Path
     fingerprint: str
     output: Path
-    entries: dict[str, str]
+    entries: dict[str, str]  # page -> content key (empty when dirty, unreadable or of another fingerprint)
+    files: set[str]  # every file an earlier build wrote, or was about to write when it stopped
 
     @classmethod
-    def load(cls, settings: dict, output_path: str, theme: str) -> PageManifest:
-        """The manifest of this output folder, empty when missing, unreadable or made under another fingerprint."""
+    def load(cls, settings: dict, output_path: str, theme: str, reuse: bool = True) -> PageManifest:
+        """The manifest of this output folder; `reuse`: whether kept pages may be trusted (the cache setting)."""
         output = Path(output_path).resolve()
         name = hashlib.sha256(str(output).encode()).hexdigest()[:16]
         path = Path(settings["CACHE_PATH"]) / "coverage_digest" / f"pages-{name}.json"
         fingerprint = site_fingerprint(settings, theme)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            entries = data["entries"] if data.get("fingerprint") == fingerprint else {}
-        except (OSError, ValueError, KeyError, TypeError):
-            entries = {}
-        return cls(path, fingerprint, output, entries if isinstance(entries, dict) else {})
+            files = {f for f in data.get("files", ()) if isinstance(f, str)}
+            entries = data["entries"] if isinstance(data["entries"], dict) else {}
+            trusted = reuse and data.get("fingerprint") == fingerprint and not data.get("dirty", True)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            files, entries, trusted = set(), {}, False
+        return cls(path, fingerprint, output, entries if trusted else {}, files)
 
     def current(self, outputs: list[str], key: str) -> bool:
         """Every output file was made from this key and is still there."""
         folder = str(self.output)  # os.path, not pathlib: a rebuild checks every page of the site
         return all(self.entries.get(o) == key and os.path.isfile(os.path.join(folder, o)) for o in outputs)
 
-    def save(self, recorded: dict[str, str], output_path: str) -> None:
-        """Remember what this build wrote, and remove pages of earlier builds that no longer exist in the digest."""
-        output = Path(output_path).resolve()
-        for stale in sorted(set(self.entries) - set(recorded)):
-            target = (output / stale).resolve()
-            if target.is_relative_to(output):
+    def mark_dirty(self, planned: set[str]) -> None:
+        """Before anything is written: no page is trusted until this build ends, and the files it is about to
+        write join those to clean up if it stops half-way."""
+        self.files |= planned
+        self._store(True, {}, self.files)
+
+    def save(self, recorded: dict[str, str], written: set[str], owned_folders: tuple[str, ...] = ()) -> None:
+        """This build is done: remove what earlier builds wrote and this one did not (also any file in a folder
+        only the digest writes to, such as the search index's), then record this build's files, clean."""
+        stale = self.files - written
+        for folder in owned_folders:
+            base = self.output / folder
+            if base.is_dir():
+                stale |= {p.relative_to(self.output).as_posix() for p in base.rglob("*") if p.is_file()} - written
+        for name in sorted(stale):
+            target = (self.output / name).resolve()
+            if target.is_relative_to(self.output):
                 target.unlink(missing_ok=True)
+        self.files = set(written)
+        self._store(False, recorded, written)
+
+    def _store(self, dirty: bool, entries: dict[str, str], files: set[str]) -> None:
+        data = {"fingerprint": self.fingerprint, "dirty": dirty, "entries": dict(sorted(entries.items()))}
+        data["files"] = sorted(files)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps({"fingerprint": self.fingerprint, "entries": dict(sorted(recorded.items()))})
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(data, encoding="utf-8")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write the page manifest %s: %s", self.path, exc)

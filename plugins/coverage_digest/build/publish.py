@@ -53,6 +53,7 @@ class StoryPlan:
     member_key: str | None
     story_kept: bool
     members_kept: bool
+    outputs: tuple[str, ...] = ()  # every page of the story, kept or not
 
     @property
     def changed(self) -> bool:
@@ -82,13 +83,15 @@ class Publisher:
         ds, digest, paths = self.settings, self.digest, self.paths
         self.by_id = {a.id: a for a in digest.articles}
         self.analysis_of = {x.article_id: x for x in digest.analyses}
+        keys = digest.story_keys or (None,) * len(digest.documents)
+        plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
+        if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
+            self.manifest.mark_dirty(self._planned(plans))
         written = [
             self._page(ds.index_save_as, "index", digest=views.index_view(digest, paths)),
             self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
             self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
-        keys = digest.story_keys or (None,) * len(digest.documents)
-        plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         listed = [(ds.index_save_as, None), (ds.search_save_as, None)]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
@@ -100,6 +103,14 @@ class Publisher:
         for done in run_jobs(jobs, ds.workers, changed, len(digest.articles)):
             written += done
         return written
+
+    def _planned(self, plans: list[StoryPlan]) -> set[str]:
+        """Every file this build is about to write (the search index's files apart: its folder is the digest's)."""
+        ds = self.settings
+        files = {ds.index_save_as, ds.skipped_save_as, ds.search_save_as, ds.json_save_as, ds.feed_save_as}
+        files |= {ds.sitemap_save_as} if self.write_sitemap else set()
+        files |= {name for doc in self.digest.documents for name in self.paths.downloads(doc.story.id).values()}
+        return files | {name for plan in plans for name in plan.outputs}
 
     def recorded(self, written: list[Written]) -> dict[str, str]:
         """{page: content key} of every page this build wrote or kept, for the page manifest."""
@@ -126,7 +137,7 @@ class Publisher:
         member_key = page_key(key, f"{story_id}\n{doc.story.title}") if key else None
         members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]
         story_kept, members_kept = self._unchanged([save_as], story_key), self._unchanged(members, member_key)
-        return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept)
+        return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept, (save_as, *members))
 
     def _unchanged(self, outputs: list[str], key: str | None) -> bool:
         """True when every output exists and was made from the same key (the manifest records them as kept)."""
