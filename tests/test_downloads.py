@@ -136,3 +136,15 @@ def test_csv_quotes_awkward_text_and_keeps_it_verbatim():
 )
 def test_download_paths_follow_the_story_setting(save_as, expected):
     assert tuple(download_paths(save_as).values()) == expected
+
+
+def test_cells_a_spreadsheet_would_run_are_neutralised():
+    """OWASP's CSV injection advice: a leading apostrophe on text that begins like a formula; numbers untouched."""
+    from coverage_digest.data.csv_files import _csv
+
+    text = _csv(
+        ("a", "b", "c"), [['=HYPERLINK("x")', "+1", -0.5], ["@SUM(A1)", "\tx", "plain - text"], ["\rz", None, 3]]
+    )
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1] == ['\'=HYPERLINK("x")', "'+1", "-0.5"]
+    assert rows[2] == ["'@SUM(A1)", "'\tx", "plain - text"] and rows[3] == ["'\rz", "", "3"]

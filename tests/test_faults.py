@@ -198,3 +198,55 @@ def test_the_output_holds_only_what_this_build_wrote(tmp_path, cache):
     build_site(seeds, fresh, DIGEST_CACHE=cache)
     assert _tree(out) == _tree(fresh)
     assert not (out / gone["url"]).exists() and not (out / gone["downloads"]["quotes"]).exists()
+
+
+def test_file_names_cannot_break_anchors_spoof_or_reach_the_terminal_raw(tmp_path, caplog):
+    """Spaces, quotes and newlines in a name gave invalid quote anchors; a right-to-left override showed a spoofed
+    name; an escape sequence reached the terminal; CON.txt gave a page Windows cannot hold."""
+    from bs4 import BeautifulSoup
+
+    names = {
+        'the "daily" report.txt': QUAKE,
+        "line\nbreak.txt": FLOOD.replace("Monday", "Friday"),
+        "evil\u202etxt.exe.txt": QUAKE.replace("Chile", "Peru"),
+        "CON.txt": FLOOD.replace("valley", "plain"),
+        "bad\x1b[31m.txt": "",
+    }
+    out = tmp_path / "out"
+    with caplog.at_level(logging.WARNING):
+        digest = build_site(_seeds(tmp_path, names), out, DIGEST_CACHE=False)
+    assert all("\x1b" not in r.getMessage() for r in caplog.records)
+    assert any("\\u001b" in r.getMessage() for r in caplog.records)
+    pages = {a["id"]: a["url"] for a in digest["articles"]}
+    assert not any(Path(u).stem.split(".")[0].lower() in {"con", "aux", "nul"} for u in pages.values())
+    for url in pages.values():
+        soup = BeautifulSoup((out / url).read_text(encoding="utf-8"), "html.parser")
+        ids = [m["id"] for m in soup.select("mark[id]")]
+        assert all(i and not any(c.isspace() or c in "\"'" for c in i) for i in ids)
+        assert all(soup.find(id=a["href"][1:]) for a in soup.select('a[href^="#q"]'))  # every quote link lands
+        assert "\u202e" not in soup.get_text()
+    story = (out / digest["stories"][0]["url"]).read_text(encoding="utf-8")
+    assert "\u202e" not in story
+
+
+def test_a_page_with_one_unprintable_character_reference_is_still_read(tmp_path):
+    body = "<p>" + "Heavy rain flooded the valley on Monday and forced families to leave their homes. " * 3 + "</p>"
+    pages = {
+        f"page{n}.html": f"<html><body><article><h1>Floods</h1>{body}<p>Roads closed.{ref} More rain is due.</p>"
+        + "</article></body></html>"
+        for n, ref in enumerate(("&#12;", "&#11;", "&#8;", "&#xFFFE;"))
+    }
+    digest = build_site(_seeds(tmp_path, pages), tmp_path / "out", DIGEST_CACHE=False)
+    assert not _skipped(digest) and len(digest["articles"]) == 6
+
+
+def test_sidecar_entries_naming_no_file_are_warned_and_names_match_in_any_normal_form(tmp_path, caplog):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "café.txt")  # how some systems store the name
+    sidecar = "articles:\n  quake.txtt:\n    outlet: Typo\n  café.txt:\n    outlet: The Café Daily\n"
+    seeds = _seeds(tmp_path, {decomposed: QUAKE.replace("Chile", "Peru"), "sources.yaml": sidecar})
+    with caplog.at_level(logging.WARNING):
+        digest = build_site(seeds, tmp_path / "out", DIGEST_CACHE=False)
+    assert any("quake.txtt" in r.getMessage() and "matches no seed file" in r.getMessage() for r in caplog.records)
+    assert "The Café Daily" in {a["outlet"] for a in digest["articles"]}

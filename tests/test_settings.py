@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from coverage_digest.read.sidecar import SidecarError, parse_sidecar
@@ -50,3 +52,17 @@ def test_a_blog_keeping_its_own_index_must_put_the_digests_elsewhere():
         validate_settings({"DIRECT_TEMPLATES": ["index", "archives"], "INDEX_SAVE_AS": "index.html"})
     assert validate_settings({"DIRECT_TEMPLATES": ["index"], "DIGEST_INDEX_SAVE_AS": "digest/index.html"})
     assert validate_settings({"DIRECT_TEMPLATES": []})  # this site: the digest's index is the site's index
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "says"),
+    [
+        ("DIGEST_STORY_SAVE_AS", "stories/{slug}/{date}.html", "unknown field {date}"),
+        ("DIGEST_ARTICLE_URL", "a/{slug}{.html", "not a path pattern"),
+        ("DIGEST_INDEX_SAVE_AS", "index-{lang}.html", "unknown field {lang}"),
+    ],
+)
+def test_a_path_pattern_with_an_unknown_field_is_a_message_not_a_traceback(key, value, says):
+    with pytest.raises(SettingsError, match=re.escape(says)) as caught:
+        validate_settings({key: value})
+    assert str(caught.value).startswith(key)

@@ -27,7 +27,7 @@ from .digest import Digest
 from .group.stories import OverrideError
 from .read.folder import find_sidecar, read_seed_folder
 from .read.sidecar import Sidecar, SidecarError, parse_sidecar
-from .records import Skipped
+from .records import Skipped, shown
 from .settings import DigestSettings, SettingsError, validate_settings
 from .site import STATIC, TEMPLATES
 from .site.paths import SitePaths
@@ -226,7 +226,7 @@ def _by_file(skipped: Skipped) -> str:
 def _report(files_read: int, digest: Digest, kept: int = 0) -> None:
     """The build report on the console (next to Pelican's own "Done" line), and each skipped file as a warning."""
     for item in digest.skipped:
-        log.warning("skipped %s: %s", item.location, item.reason)
+        log.warning("skipped %s: %s", item.location, shown(item.reason))
     console.print(
         f"Coverage digest: {files_read} files read, {len(digest.articles)} articles, "
         f"{len(digest.stories)} stories, {len(digest.skipped)} skipped"

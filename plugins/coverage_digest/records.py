@@ -6,12 +6,24 @@ function that makes them; the records every stage shares live here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Characters a file name may hold that would mislead or harm where it is shown: control characters (a terminal runs
+# escape sequences) and the bidirectional controls that make "evil\u202etxt.exe" read as another name.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(name: str) -> str:
+    """A file name as pages, messages and the console show it: invisible and control characters as \\uXXXX escapes
+    (digest.json keeps the name as it is)."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", name) if _INVISIBLE.search(name) else name
 
 
 def location(source_file: str, record: str | None) -> str:
-    """Where an article or a skipped record comes from, as every page and file names it."""
-    return f"{source_file}, {record}" if record else source_file
+    """Where an article or a skipped record comes from, as every page and message names it."""
+    where = shown(source_file)
+    return f"{where}, {shown(record)}" if record else where
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
+from string import Formatter
 from typing import Any
 
 
@@ -106,6 +107,16 @@ def _id_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:
 def _check_path(key: str, value: Any, needs_slug: bool) -> None:
     if not isinstance(value, str) or not value:
         raise SettingsError(f"{key} must be a relative path, got {value!r}")
+    try:
+        fields_used = {name for _, name, _, _ in Formatter().parse(value) if name is not None}
+    except ValueError as exc:
+        raise SettingsError(f"{key}: {value!r} is not a path pattern ({exc}); write braces as {{{{ and }}}}") from exc
+    allowed = {"slug"} if needs_slug else set()
+    if fields_used - allowed:
+        known = "{slug}" if needs_slug else "no {field} at all"
+        raise SettingsError(
+            f"{key}: unknown field {{{sorted(fields_used - allowed)[0]}}} in {value!r} (allowed: {known})"
+        )
     path = PurePosixPath(value.replace("{slug}", "x"))
     if path.is_absolute() or ".." in path.parts or "\\" in value:
         raise SettingsError(f"{key} must stay inside the output folder, got {value!r}")

@@ -17,7 +17,7 @@ from ..group.stories import GroupSettings, StoryGroup, group_articles
 from ..read.given import Given
 from ..read.inputs import given_for, read_file
 from ..read.sidecar import Sidecar
-from ..records import Article, Metadata, RawArticle, SeedFile, Skipped
+from ..records import Article, Metadata, RawArticle, SeedFile, Skipped, shown
 from ..settings import DigestSettings
 from ..story.analyse import StoryAnalysis, analyse_story
 from ..text.sentences import split_article
@@ -42,6 +42,8 @@ def build_digest(
     plan = Schedule(settings.workers, cache, progress) if progress else Schedule(settings.workers, cache)
     results = plan.map_files(process_file, [(f, given_for(sidecar, f.path)) for f in files])
     articles, analyses, skipped = split_results(results)
+    for key in sidecar.unmatched([f.path for f in files], [a.id for a in articles]):
+        log.warning("%s: the entry %s matches no seed file and no article id; ignored", sidecar.name, shown(key))
     by_id, per_article = {a.id: a for a in articles}, {x.article_id: x for x in analyses}
 
     def task(story: StoryGroup | tuple[str, ...]) -> tuple:

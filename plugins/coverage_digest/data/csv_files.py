@@ -2,8 +2,9 @@
 
 Built from the same records that `digest.json` is written from (each made once from the story document), so every
 row and number agrees with it: the CSV files format, they never count or decide what is counted. UTF-8 without
-a byte-order mark, RFC 4180 line ends (CRLF), every field verbatim (no spreadsheet-formula escaping: the text is
-the evidence).
+a byte-order mark, RFC 4180 line ends (CRLF). A text cell that a spreadsheet would run as a formula (it begins
+with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP recommends; every other field is
+verbatim, and digest.json keeps every text exactly as printed.
 """
 
 from __future__ import annotations
@@ -106,5 +107,17 @@ def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[_cell(v) for v in row] for row in rows])
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: empty for None, text that could start a formula neutralised, anything else as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 
@@ -12,6 +13,11 @@ from .metadata import MetadataError, clean_value
 log = logging.getLogger(__name__)
 # Below this, what the extractor found is navigation or a stub (a menu, a cookie notice), not a news article.
 MIN_ARTICLE_WORDS = 20
+# A character reference XML cannot hold (&#12;, &#x0B;, &#xFFFE; ...) makes the parser drop the whole document: one
+# such reference in a page read as "no article text". It stands for nothing printable; it becomes a space.
+_NOT_XML_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2\d|3[01])|x0*(?:[0-8bcBCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]|[dD][89a-fA-F][0-9a-fA-F]{2}));"
+)
 
 
 class NoArticleError(ValueError):
@@ -20,6 +26,7 @@ class NoArticleError(ValueError):
 
 def read_html(text: str) -> tuple[str | None, tuple[str, ...], Metadata]:
     """Return (headline, paragraphs, metadata the page declares) of a saved news page."""
+    text = _NOT_XML_REFERENCE.sub(" ", text)
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_images=False)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # broken markup lxml cannot build a tree of

@@ -16,6 +16,8 @@ columns:                      # which column of an export holds which field (rea
 from __future__ import annotations
 
 import logging
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -42,10 +44,26 @@ class Sidecar:
     problems: tuple[str, ...] = field(default=())
     columns: Columns = ()  # export columns: (file or "" for every file, our field, the export's column)
 
+    name: str = "the sidecar"
+
     def for_file(self, path: str) -> Metadata:
-        """Metadata for one seed file, looked up by relative path, file name or article id."""
-        keys = {path, PurePosixPath(path).name, PurePosixPath(path).stem}
-        return next((meta for key, meta in self.metadata if key in keys), Metadata())
+        """Metadata for one seed file, looked up by relative path, file name or article id (names compared in
+        Unicode NFC: a name typed on one system and saved on another may be composed differently)."""
+        keys = _names_of(path)
+        return next((meta for key, meta in self.metadata if _nfc(key) in keys), Metadata())
+
+    def unmatched(self, paths: Iterable[str], article_ids: Iterable[str]) -> tuple[str, ...]:
+        """The entries that name no seed file and no article (a typo, a renamed file): worth a warning."""
+        known = {name for path in paths for name in _names_of(path)} | {_nfc(i) for i in article_ids}
+        return tuple(key for key, _ in self.metadata if _nfc(key) not in known)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _names_of(path: str) -> set[str]:
+    return {_nfc(path), _nfc(PurePosixPath(path).name), _nfc(PurePosixPath(path).stem)}
 
 
 def parse_sidecar(text: str, name: str) -> Sidecar:
@@ -77,7 +95,7 @@ def parse_sidecar(text: str, name: str) -> Sidecar:
     for problem in problems:
         log.warning(problem)
     merge, split = _groups(stories.get("merge"), name), _groups(stories.get("split"), name)
-    return Sidecar(tuple(metadata), merge, split, tuple(problems), columns)
+    return Sidecar(tuple(metadata), merge, split, tuple(problems), columns, name)
 
 
 def _groups(value: object, name: str) -> tuple[tuple[str, ...], ...]:

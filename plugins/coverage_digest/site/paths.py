@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..settings import DigestSettings
-from .slugs import unique_slugs
+from .slugs import short_hash, unique_slugs
 
 SEARCH_DIR = "search"  # the search index's files (the search script finds them from the form's data attribute)
 
@@ -56,6 +56,13 @@ class SitePaths:
 
     def reuse_save_as(self, derived_id: str, source_id: str) -> str:
         return self.settings.reuse_save_as.format(slug=self.pair_slugs[(derived_id, source_id)])
+
+    @staticmethod
+    def quote_anchor(quote_id: str) -> str:
+        """The HTML id of a quotation on its article's page: "q<n>", whatever characters the article id (a file
+        name: spaces, quotes, newlines) holds; a link to it is the article's URL + "#" + this."""
+        number = quote_id.rsplit("-q", 1)[-1]
+        return f"q{number}" if number.isdigit() else f"q-{short_hash(quote_id)}"
 
     def downloads(self, story_id: str) -> dict[str, str]:
         """A story's CSV files, next to its page: {"quotes": path, "articles": path} (paths are also URLs)."""

@@ -9,13 +9,17 @@ from collections.abc import Iterable
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 60
+# Names Windows cannot give a file, whatever the extension: a site copied there must not lose "con.html".
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
 
 
 def slugify(text: str, fallback: str = "item") -> str:
     """Lower-case ASCII letters, digits and single hyphens; never empty, never a path."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _UNSAFE.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
-    return slug or fallback
+    slug = _UNSAFE.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-") or fallback
+    return f"{slug}-" if slug.split(".")[0] in _WINDOWS_RESERVED else slug
 
 
 def short_hash(text: str, length: int = 8) -> str:

@@ -82,7 +82,7 @@ def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
         "occurrences": [
             {
                 "outlet": links.outlet(o.quote.article_id),
-                "url": links.to(o.quote.article_id, o.quote.id),
+                "url": links.to(o.quote.article_id, links.paths.quote_anchor(o.quote.id)),
                 "match": o.match,
                 "as_written": o.quote.speaker_as_written,
                 "speaker": o.speaker,

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..article.analyse import ArticleAnalysis
 from ..digest import Digest, StoryDocument
-from ..records import Article
+from ..records import Article, shown
 from ..story.analyse import StoryAnalysis
 from ..story.support import ArticleSupport
 from .annotate import Mark, Node, annotate
@@ -38,7 +38,7 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
         "byline": article.byline,
         "published": article.published,
         "original_url": article.url,
-        "source_file": article.source_file,
+        "source_file": shown(article.source_file),
         "record": article.record,
         "location": article.location,
         "captured": article.captured,
@@ -132,7 +132,7 @@ def article_view(
     story = sa.story
     links = StoryLinks(by_id, paths)
     support = sa.support.for_article(article.id)
-    quote_marks = _quote_marks(analysis, sa)
+    quote_marks = _quote_marks(analysis, sa, paths)
     marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
     headline_marks = [m for m, in_headline in quote_marks if in_headline]
     return {
@@ -144,7 +144,7 @@ def article_view(
         "removed": list(article.removed),
         "quotes": [
             {
-                "id": q.id,
+                "id": paths.quote_anchor(q.id),
                 "text": q.text,
                 "speaker": q.speaker,
                 "as_written": q.speaker_as_written,
@@ -187,7 +187,7 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
     return marks
 
 
-def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[tuple[Mark, bool]]:
+def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis, paths: SitePaths) -> list[tuple[Mark, bool]]:
     """A highlight per quotation (offsets into the text, or into the headline for headline quotes)."""
     row_of = {o.quote.id: r for r in sa.quote_table.rows + sa.quote_table.fragments for o in r.occurrences}
     marks = []
@@ -195,7 +195,12 @@ def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis) -> list[tuple[Mar
         row = row_of.get(q.id)
         speaker = (row.speaker if row else q.speaker) or "unknown speaker"
         kind = "quote fragment" if q.kind == "fragment" else "quote"
-        attrs = (("id", q.id), ("class", kind), ("data-speaker", speaker), ("title", f"Speaker: {speaker}"))
+        attrs = (
+            ("id", paths.quote_anchor(q.id)),
+            ("class", kind),
+            ("data-speaker", speaker),
+            ("title", f"Speaker: {speaker}"),
+        )
         marks.append((Mark(q.start, q.end, "mark", attrs, rank=1), q.in_headline))
     return marks
 
@@ -223,7 +228,12 @@ def _paragraph_starts(article: Article) -> list[int]:
 
 def skipped_view(digest: Digest) -> dict[str, Any]:
     """Files that did not become articles, with reasons."""
-    return {"skipped": [{"source_file": s.source_file, "record": s.record, "reason": s.reason} for s in digest.skipped]}
+    return {
+        "skipped": [
+            {"source_file": shown(s.source_file), "record": s.record and shown(s.record), "reason": shown(s.reason)}
+            for s in digest.skipped
+        ]
+    }
 
 
 __all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]
