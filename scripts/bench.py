@@ -831,7 +831,9 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "**no**"
 
 
-def write_results(path: Path, results: list[SizeResult], info: dict, date: str, prof: tuple | None) -> None:
+def write_results(
+    path: Path, results: list[SizeResult], info: dict, date: str, prof: tuple | None, extra: list[str] | None = None
+) -> None:
     """Write bench/results.md from what has been measured so far."""
     lines = [
         "# Benchmark: `make bench`",
@@ -871,6 +873,7 @@ def write_results(path: Path, results: list[SizeResult], info: dict, date: str, 
         *_growth_lines(results),
         *_commands_section(results),
         *_failures_section(results),
+        *(extra or []),
         *_profile_section(prof),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -956,6 +959,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", default=DEFAULT_SEED, help="corpus generator seed")
     parser.add_argument("--results", type=Path, default=BENCH / "results.md", help="where to write the results")
     parser.add_argument("--no-stages", dest="stages", action="store_false", help="skip the in-process stage timing")
+    parser.add_argument(
+        "--no-pathological", dest="pathological", action="store_false", help="skip the pathological inputs section"
+    )
     parser.add_argument("--stage-worker", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--code", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -983,10 +989,18 @@ def main() -> None:
     for n in args.sizes:
         results.append(bench_size(n, args))
         write_results(args.results, results, info, date, None)
+    extra = None
+    if args.pathological:
+        import bench_pathological
+
+        extra = bench_pathological.section(
+            [bench_pathological.build(label, make, args.timeout) for label, make in bench_pathological.CASES]
+        )
+        write_results(args.results, results, info, date, None, extra)
     prof = profile(args.profile_size, args) if args.profile_size else None
     info["load average at end (1/5/15 min)"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     info["git HEAD at end (the plugin may change during a run)"] = _output(["git", "rev-parse", "--short", "HEAD"])
-    write_results(args.results, results, info, date, prof)
+    write_results(args.results, results, info, date, prof, extra)
     print("\n".join(figures_table(results)))
     print(f"wrote {_rel(args.results)}")
 

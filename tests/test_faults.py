@@ -250,3 +250,40 @@ def test_sidecar_entries_naming_no_file_are_warned_and_names_match_in_any_normal
         digest = build_site(seeds, tmp_path / "out", DIGEST_CACHE=False)
     assert any("quake.txtt" in r.getMessage() and "matches no seed file" in r.getMessage() for r in caplog.records)
     assert "The Café Daily" in {a["outlet"] for a in digest["articles"]}
+
+
+def test_a_full_disk_is_one_clear_line_and_leaves_the_previous_site(tmp_path, monkeypatch, caplog):
+    import errno
+    import shutil as real_shutil
+    from collections import namedtuple
+
+    from coverage_digest import plugin
+    from coverage_digest.build import publish
+
+    seeds = _seeds(tmp_path, {})
+    out = tmp_path / "out"
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    before = _tree(out)
+    (seeds / "quake.txt").write_text(QUAKE.replace("every street", "every house"), encoding="utf-8")
+    usage, disk_usage = namedtuple("usage", "total used free"), real_shutil.disk_usage
+    monkeypatch.setattr(plugin.shutil, "disk_usage", lambda path: usage(10**9, 10**9 - 100, 100))
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit):
+        build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert _tree(out) == before  # refused before a file was written
+    assert any("MB free" in r.getMessage() and "nothing was written" in r.getMessage() for r in caplog.records)
+    monkeypatch.setattr(plugin.shutil, "disk_usage", disk_usage)
+
+    def full(self, save_as, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(publish.Publisher, "_data", full)  # the disk fills up half-way
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit):
+        build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False, DIGEST_WORKERS=1)
+    [line] = [r.getMessage() for r in caplog.records if "cannot write the site" in r.getMessage()]
+    assert "No space left on device" in line and "\n" not in line
+    monkeypatch.undo()
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)  # with room again: the site is whole
+    fresh = tmp_path / "fresh"
+    build_site(seeds, fresh)
+    assert _tree(out) == _tree(fresh)

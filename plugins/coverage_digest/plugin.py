@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from functools import partial
@@ -103,7 +105,16 @@ class DigestGenerator(Generator):
             _pelican_pages(self.context),
             write_sitemap=not sitemap_plugin,
         )
-        written = publisher.publish() + self._copy_assets()
+        _check_room(self.output_path, self.digest, bool(manifest.files))
+        try:
+            written = publisher.publish() + self._copy_assets()
+        except OSError as exc:  # a full or read-only disk: one clear line, not a traceback per worker
+            log.error(
+                "coverage_digest: cannot write the site into %s: %s. The next build rewrites every page.",
+                self.output_path,
+                exc.strerror or exc,
+            )
+            raise SystemExit(1) from exc
         check_unique(written)
         kept = [Written(save_as, key, 0, True) for save_as, key in sorted(publisher.kept.items())]
         self._announce(writer, written + kept)
@@ -173,6 +184,31 @@ class ConsoleProgress:
             console.print(
                 f"  {stage}: {done:,}/{total:,} ({elapsed:.1f} s)", highlight=False, markup=False, soft_wrap=True
             )
+
+
+def _check_room(output_path: str, digest: Digest, rebuild: bool) -> None:
+    """Refuse, before a file is written (so the previous site stays as it was), a build the output folder surely
+    cannot hold: not writable, or less free space than the files written anew at the least (digest.json and the
+    search index are about three times the articles' text; a first build's pages about ten)."""
+    text = sum(len(a.text.encode("utf-8", "surrogatepass")) for a in digest.articles)
+    needed = text * (3 if rebuild else 10)
+    folder = Path(output_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".digest-check-"):
+            pass
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        log.error("coverage_digest: the output folder %s cannot be written: %s", output_path, exc.strerror or exc)
+        raise SystemExit(1) from exc
+    if free < needed:
+        log.error(
+            "coverage_digest: %s has %.1f MB free, and this build needs at least %.1f MB; nothing was written",
+            output_path,
+            free / 1e6,
+            needed / 1e6,
+        )
+        raise SystemExit(1)
 
 
 def _pelican_pages(context: dict) -> list[tuple[str, str | None]]:

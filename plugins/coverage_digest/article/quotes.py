@@ -96,8 +96,10 @@ def classify(paragraph: str, span: Span) -> str:
     """Say whether a quoted span is a full statement or a fragment (a word or phrase inside the writer's sentence)."""
     text = paragraph[span.start : span.end]
     words = text.split()
-    before = paragraph[: span.mark_start].rstrip()
-    opens_clause = not before or before[-1] in ",:;—–-(" or before.endswith("\n")
+    at = span.mark_start  # the last character before the quote, spaces skipped (no copy of the paragraph's start:
+    while at and paragraph[at - 1].isspace():  # a paragraph of thousands of quotes stays linear)
+        at -= 1
+    opens_clause = not at or paragraph[at - 1] in ",:;—–-("
     if len(words) >= 8:
         return "full"
     if text[:1].isupper() or text[:1].isdigit() or text.startswith(("…", "...")):

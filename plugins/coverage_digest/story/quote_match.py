@@ -137,7 +137,7 @@ def match_quotes(articles: tuple[Article, ...], quotes: tuple[Quote, ...]) -> Qu
     groups = _group(quotes, who, read)
     rows: list[QuoteRow] = []
     fragments: list[QuoteRow] = []
-    used: set[str] = set()
+    used: dict[str, int] = {}
     for members in groups:
         row = _row(quotes, who, read, members, used)
         single = len({quotes[m].article_id for m in members}) == 1
@@ -208,7 +208,7 @@ def _group(quotes: tuple[Quote, ...], who: tuple[str | None, ...], read: tuple[_
     return list(groups.values())
 
 
-def _row(quotes, who, read, members: list[int], used: set[str]) -> QuoteRow:
+def _row(quotes, who, read, members: list[int], used: dict[str, int]) -> QuoteRow:
     versions = Counter(read[m].norm for m in members)
     canonical = max(members, key=lambda m: (versions[read[m].norm], len(quotes[m].text), -m))
     text = quotes[canonical].text
@@ -274,11 +274,9 @@ def _diff(old: list[str], old_keys: list[str], new: list[str]) -> tuple[tuple[st
     return tuple(out)
 
 
-def _row_id(speaker: str | None, norm: str, used: set[str]) -> str:
-    """A stable id from the speaker and the normalised canonical text, suffixed when a story has it twice."""
+def _row_id(speaker: str | None, norm: str, used: dict[str, int]) -> str:
+    """A stable id from the speaker and the normalised canonical text, suffixed -2, -3 ... when a story has it
+    again (`used` counts each id's uses, so a thousand repeats cost a thousand steps, not half a million)."""
     digest = hashlib.sha1(f"{speaker or ''}|{norm}".encode()).hexdigest()[:10]
-    row_id, n = f"quote-{digest}", 2
-    while row_id in used:
-        row_id, n = f"quote-{digest}-{n}", n + 1
-    used.add(row_id)
-    return row_id
+    n = used[digest] = used.get(digest, 0) + 1
+    return f"quote-{digest}" if n == 1 else f"quote-{digest}-{n}"
