@@ -32,6 +32,19 @@ def test_map_inherited_workers_see_data_defined_before_the_fork():
     assert parallel.map_inherited(lambda k: data[k].upper(), 20, workers=2) == [data[k].upper() for k in range(20)]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_job_raising_stop_iteration_fails_loudly_and_never_shortens_the_results(workers):
+    """A stray next() in one job once ended the parallel result list early: every later page was lost unsaid."""
+
+    def job(k: int) -> int:
+        if k == 3:
+            next(iter(()))
+        return k
+
+    with pytest.raises((RuntimeError, StopIteration)):
+        parallel.map_inherited(job, 8, workers=workers)
+
+
 @pytest.mark.parametrize(("workers", "count"), [(1, 10), (2, 10), (2, 1), (2, 0)])
 def test_map_inherited_runs_other_work_meanwhile_on_every_path(workers, count):
     ran = []

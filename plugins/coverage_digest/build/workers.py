@@ -71,12 +71,18 @@ def map_inherited(
             pending = pool.imap(_call_inherited, range(count), chunksize=1)
             if meanwhile is not None:
                 meanwhile()
-            return [loads(data) for data in pending]
+            results = [loads(data) for data in pending]
     finally:
         _INHERITED = None
+    if len(results) != count:  # never a silently shorter list: every index is a page, an article or a story
+        raise RuntimeError(f"map_inherited: {len(results)} results for {count} jobs")
+    return results
 
 
 def _call_inherited(index: int) -> bytes:
     """In a forked worker: the inherited function's result for one index, pickled."""
     assert _INHERITED is not None, "map_inherited workers must be forked after _INHERITED is set"
-    return dumps(_INHERITED(index))
+    try:
+        return dumps(_INHERITED(index))
+    except StopIteration as exc:  # re-raised in the parent, it would end the result list early without a word
+        raise RuntimeError(f"job {index} raised StopIteration: {exc!r}") from exc
