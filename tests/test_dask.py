@@ -144,10 +144,12 @@ def test_a_task_failing_twice_is_reported_with_its_file_and_the_build_goes_on(
     assert digest.articles == rest.articles  # every other article is there, as without the file
 
 
-def test_a_failed_task_is_returned_in_its_place(scheduler):
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_a_failed_item_is_returned_in_its_place_whole_or_in_batches(scheduler, batch):
     with connect(scheduler, 0) as cluster:
-        out = cluster.map(_one_over, [1, 0, 2], ["one", "zero", "two"])
-    assert out[0] == 1.0 and out[2] == 0.5
+        cluster.in_flight = 2
+        out = cluster.map(_one_over, [1, 0, 2, 4, 5], ["one", "zero", "two", "four", "five"], batch=batch)
+    assert out[0] == 1.0 and out[2:] == [0.5, 0.25, 0.2]  # the others of a failed batch are kept
     assert out[1] == Failed("zero", "ZeroDivisionError: division by zero")
 
 

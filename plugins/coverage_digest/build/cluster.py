@@ -3,10 +3,11 @@
 The stage functions are the local build's, unchanged: each task is `fn(item)` for a pure, picklable function, shipped
 and returned as bytes of the records' fast pickler (`pickling.py`), so a worker does exactly what a local process
 does and the digest is byte-identical. Tasks are streamed: at most `in_flight` are submitted at a time, the next one
-as each finishes, and results are put back in input order. A task that fails is retried once (a worker that dies
-mid-task makes the scheduler run it elsewhere); one that fails again comes back as a `Failed` naming its item, and
-the caller reports it and goes on. Without `DIGEST_DASK_SCHEDULER` a `distributed.LocalCluster` of processes is
-started on this machine for the build and stopped after it. Dask is imported only when this executor is chosen.
+as each finishes (files go in batches of a few per task), and results are put back in input order. A task that fails
+is retried once (a worker that dies mid-task makes the scheduler run it elsewhere); an item that fails again comes
+back as a `Failed` naming it, and the caller reports it and goes on. Without `DIGEST_DASK_SCHEDULER` a
+`distributed.LocalCluster` of processes is started on this machine for the build and stopped after it. Dask is
+imported only when this executor is chosen.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,11 @@ def run_task(payload: bytes) -> bytes:
     return dumps(fn(item))
 
 
+def apply_each(fn: Callable[[Any], Any], items: Sequence[Any]) -> tuple:
+    """fn over a batch of items: how one task processes several small ones (fewer, larger tasks to schedule)."""
+    return tuple(fn(item) for item in items)
+
+
 def call(fn: Callable[[], Any]) -> Any:
     """fn(): how a single call (the grouping, a partial over its input) runs as a task."""
     return fn()
@@ -69,9 +76,33 @@ class Cluster:
         items: Sequence[Any],
         names: Sequence[str],
         meanwhile: Callable[[], None] | None = None,
+        batch: int = 1,
     ) -> list[Any]:
-        """[fn(item), ...] in input order, each a task; a task failed twice is a `Failed(name, error)` in its place.
-        `meanwhile` runs in this process once the first tasks are submitted."""
+        """[fn(item), ...] in input order, `batch` items a task; an item that failed twice is a `Failed(name, error)`
+        in its place. A task is retried once; a batch that fails is not retried as a whole: its items run again one
+        a task, so a failing item is found and every other one kept. `meanwhile` runs in this process once the
+        first tasks are submitted."""
+        if batch <= 1:
+            return self._tasks(fn, items, names, meanwhile)
+        starts = range(0, len(items), batch)
+        groups = [list(items[i : i + batch]) for i in starts]
+        done = self._tasks(partial(apply_each, fn), groups, [names[i] for i in starts], meanwhile, retries=0)
+        results: list[Any] = []
+        for start, group, outcome in zip(starts, groups, done, strict=True):
+            if isinstance(outcome, Failed):
+                outcome = self._tasks(fn, group, names[start : start + len(group)], retries=0)
+            results.extend(outcome)
+        return results
+
+    def _tasks(
+        self,
+        fn: Callable[[Any], Any],
+        items: Sequence[Any],
+        names: Sequence[str],
+        meanwhile: Callable[[], None] | None = None,
+        retries: int = RETRIES,
+    ) -> list[Any]:
+        """[fn(item), ...] in input order, one task each, at most `in_flight` submitted at a time."""
         from distributed import as_completed
 
         results: list[Any] = [None] * len(items)
@@ -83,7 +114,7 @@ class Cluster:
             for i in (next(pending, None) for _ in range(count)):
                 if i is None:
                     break
-                future = self.client.submit(run_task, dumps((fn, items[i])), retries=RETRIES, pure=False)
+                future = self.client.submit(run_task, dumps((fn, items[i])), retries=retries, pure=False)
                 index_of[future] = i
                 futures.append(future)
             return futures
@@ -169,7 +200,10 @@ def _client(address: str | None, workers: int) -> Iterator[Any]:
 
 def _check_workers(client: Any) -> None:
     """Every worker must run this plugin code (same rules, same results): fail the build clearly otherwise."""
-    client.wait_for_workers(1, timeout=60)
+    try:
+        client.wait_for_workers(1, timeout=60)
+    except TimeoutError as exc:
+        raise ClusterError(f"no Dask worker joined the scheduler at {client.scheduler.address} in 60 s") from exc
     versions = client.run(worker_code_version)
     mine = code_version()
     other = sorted(address for address, version in versions.items() if version != mine)

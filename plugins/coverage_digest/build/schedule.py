@@ -37,6 +37,7 @@ MIN_PARALLEL_GROUPING = 1000  # articles from which grouping takes seconds: the 
 MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait for grouping, then use every core)
 MIN_PARALLEL_ARTICLES = 1000  # articles from which the site-wide files take seconds: worth their own workers
 PAGES_PER_JOB = 40  # pages rendered by one job of a parallel write phase
+FILES_PER_TASK = 16  # files one Dask task reads and analyses at most: fewer tasks to schedule, still streamed
 
 
 def silent(stage: str, done: int, total: int) -> None:
@@ -88,7 +89,8 @@ class Schedule:
         """The map as cluster tasks, one per file; results are stored here (workers need no access to the cache),
         and a file whose task failed twice is skipped with the reason, the build going on."""
         assert self.cluster is not None
-        done = self.cluster.map(process, pairs, [seed.path for seed, _ in pairs])
+        batch = max(1, min(FILES_PER_TASK, len(pairs) // max(1, self.cluster.in_flight)))
+        done = self.cluster.map(process, pairs, [seed.path for seed, _ in pairs], batch=batch)
         out: list[FileResults] = []
         for k, result in enumerate(done):
             if isinstance(result, Failed):
