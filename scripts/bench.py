@@ -646,14 +646,14 @@ def _profile_real_section(report: dict | None) -> list[str]:
 
 # What the profile of real text showed, and what was done about it (kept with the figures each run writes).
 PROFILE_FINDINGS = (
-    "Findings (issue 15; before/after measured on the same 26,842 paragraphs of the eval texts, whole process,",
+    "Findings (issue 15; before/after measured on the same 26,820 paragraphs of the eval texts, whole process,",
     "interleaved runs): sentence splitting with pysbd was two thirds regular-expression *compilation*. pysbd found",
     "each sentence's offsets with a new pattern per sentence (`re.escape(sentence)`), which flushed its own ~730 rule",
     "patterns out of the `re` module's 512-entry cache, so every paragraph compiled them again (93,000 compilations",
     "for 2,078 articles). `text/sentences.py` now finds the offsets by `str.find` (same matches), gives pysbd's",
     "modules a compile cache that holds all its patterns, and skips the abbreviations pysbd could replace nothing for",
-    "(a plain abbreviation not followed by a full stop anywhere in the line). Splitting: 26.1 s → 9.1 s of CPU",
-    "(2.9× faster), every paragraph split exactly as before (40,600 of 40,600 sentences, same offsets). No pattern",
+    "(a plain abbreviation not followed by a full stop anywhere in the line). Splitting: 27.9 s → 9.6 s of CPU",
+    "(2.9× faster), every paragraph split exactly as before (40,561 of 40,561 sentences, same offsets). No pattern",
     "is compiled twice any more (the `re` cache serves every look-up). What is left, by stage: grouping (one core,",
     "its term extraction); quote attribution (`article/attribution.py`, with a name resolver `text/names.py` built",
     "per article); wording (`story/wording.py`: `spelling_families`, `_compound_form`); mentions",
