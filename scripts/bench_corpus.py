@@ -853,6 +853,48 @@ def write_corpus(n: int, folder: Path, seed: str = DEFAULT_SEED) -> dict:
     return manifest
 
 
+REAL_GLOBS = ("*/seeds/*.txt", "summaries/*/seeds/*.txt")  # the eval sets' article texts (not gold files)
+REAL_DATE = "2020-01-01 12:00"  # the texts carry no date; a plain Pelican post needs one
+
+
+def real_texts(eval_dir: Path) -> list[tuple[str, Path]]:
+    """(seed name, path) of every article text of the eval sets, in a stable order; names keep the set's folder."""
+    found = []
+    for pattern in REAL_GLOBS:
+        for path in sorted(eval_dir.glob(pattern)):
+            parts = path.relative_to(eval_dir).parts
+            name = "_".join(part for part in parts[:-1] if part != "seeds") + "_" + path.name
+            found.append((name, path))
+    return found
+
+
+def write_real_corpus(eval_dir: Path, folder: Path) -> dict:
+    """seeds/ holding the eval sets' texts as hard links (read where they are, never copied into the project:
+    bench/corpora/ is ignored by git), and markdown/ with each text as a plain Pelican post; return a manifest."""
+    seeds, md = folder / "seeds", folder / "markdown"
+    for sub in (seeds, md):
+        sub.mkdir(parents=True, exist_ok=True)
+        for old in sub.iterdir():
+            old.unlink()
+    texts = real_texts(eval_dir)
+    linked = 0
+    for name, path in texts:
+        try:
+            (seeds / name).hardlink_to(path)
+            linked += 1
+        except OSError:  # another file system: a working copy in the ignored corpus folder
+            (seeds / name).write_bytes(path.read_bytes())
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()] or ["(empty)"]
+        title = paragraphs[0][:200].replace("\n", " ")
+        stem = Path(name).stem
+        meta = f"Title: {title}\nDate: {REAL_DATE}\nCategory: news\nSlug: {stem}\n\n"
+        (md / f"{stem}.md").write_text(meta + "\n\n".join(_md_escape(p) for p in paragraphs[1:]) + "\n", "utf-8")
+    manifest = {"articles": len(texts), "source": str(eval_dir), "hard_linked": linked, "stories": "—"}
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    return manifest
+
+
 def _manifest(n: int, seed: str, articles: list[Article], truth: dict[str, str]) -> dict:
     """What was generated: counts, story sizes, origins and the true story of every article."""
     sizes: dict[str, int] = {}

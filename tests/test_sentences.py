@@ -114,3 +114,40 @@ def test_paragraphs_of_news_length_are_split_as_they_always_were():
 
     text = "He said so. " * 300  # 3,600 characters: under the limit, one piece
     assert sentences_module.chunks(text) == [(0, text)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Mr. Smith went to Washington. He arrived late. Mr. Smith went to Washington.",  # a sentence seen twice
+        "U.S. troops left on Oct. 7, officials said. “We will stay.”  The mayor left.\u00a0Then rain.",
+        "Yes. Yes. Yes.   Yes.",  # the same sentence back to back: each found after the one before
+        "He said: “It was over.” She said: “No.” Dr. Ruiz, of St. Mary's, disagreed.",
+        "Prices rose 3.5 per cent. The U.K. and the E.U. differ\u2029on this. (a) one. (b) two.",
+        "Gen. Smith met me at No. 5 Main St. at 3 p.m. on Sept. 11, e.g. after lunch. Also Smith et al. came.",
+        "Al. Gore and AL. Green, Me. and MR. Bean (Mr. Bean) left. Meeting at al. 3, Fig. 2 shows it.",
+        "\u0130stanbul's Mr. \u0130nce won. The \u212aelvin and \u017f case: Mr. Smith, \u0131nc. left. Gen. Lee came.",
+    ],
+)
+def test_offsets_by_string_search_equal_pysbds_own(paragraph):
+    """The segmenter finds each sentence by str.find and skips abbreviations it could replace nothing for; pysbd's
+    own English rules and regex search give the very same sentences and spans."""
+    ours = sentences_module._segmenter()
+    theirs = sentences_module.pysbd.Segmenter(language="en", clean=False, char_span=True)
+    spans = [(s.sent, s.start, s.end) for s in ours.segment(paragraph)]
+    assert spans == [(s.sent, s.start, s.end) for s in theirs.segment(paragraph)]
+
+
+def test_pysbds_patterns_are_compiled_once():
+    import pysbd.abbreviation_replacer as replacer
+
+    sentences_module._segmenter()
+    assert isinstance(replacer.re, sentences_module._CachedRe)
+    compiled = sentences_module._CachedRe.compile
+    paragraph = "Mr. Smith met Dr. Jones at 5 p.m. in the U.S. capital. They spoke."
+    sentences_module._split_spans.cache_clear()
+    texts(paragraph)
+    misses, hits = compiled.cache_info().misses, compiled.cache_info().hits
+    sentences_module._split_spans.cache_clear()  # split again: every pattern comes from the cache
+    texts(paragraph)
+    assert compiled.cache_info().misses == misses and compiled.cache_info().hits > hits

@@ -37,6 +37,8 @@ class DigestSettings:
     reuse_url: str = "reuse/{slug}.html"
     workers: int = 0  # processes for per-article stages; 0 = one per core
     cache: bool = True  # keep per-article analysis in Pelican's CACHE_PATH, keyed by content hash
+    executor: str = "local"  # "local": this machine's processes; "dask": tasks of a Dask cluster (docs/scaling.md)
+    dask_scheduler: str | None = None  # with "dask": the scheduler's address; None: a LocalCluster on this machine
 
 
 _PATHS = (
@@ -91,11 +93,31 @@ def _check(key: str, name: str, value: Any) -> Any:
         raise SettingsError(f"{key} must be above 0")
     if name == "group_threshold" and value is not None and not (isinstance(value, int | float) and 0 < value < 1):
         raise SettingsError(f"{key} must be a number between 0 and 1, got {value!r}")
+    if name in {"executor", "dask_scheduler"}:
+        _check_executor(key, name, value)
     if name in {"merge", "split"}:
         return _id_groups(key, value)
     if name in _PATHS or name in _SLUG_PATHS:
         _check_path(key, value, needs_slug=name in _SLUG_PATHS)
     return value
+
+
+EXECUTORS = ("local", "dask")
+
+
+def _check_executor(key: str, name: str, value: Any) -> None:
+    if name == "executor" and value not in EXECUTORS:
+        raise SettingsError(f"{key} must be one of {', '.join(map(repr, EXECUTORS))}, got {value!r}")
+    if name == "executor" and value == "dask" and not _dask_installed():
+        raise SettingsError(f"{key}: 'dask' needs the dask and distributed packages (pip install 'dask[distributed]')")
+    if name == "dask_scheduler" and value is not None and (not isinstance(value, str) or "://" not in value):
+        raise SettingsError(f"{key} must be a scheduler address like 'tcp://host:8786', or None, got {value!r}")
+
+
+def _dask_installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("distributed") is not None
 
 
 def _id_groups(key: str, value: Any) -> tuple[tuple[str, ...], ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from ..article.analyse import ArticleAnalysis, analyse_article
 from ..clean.article import clean_article
@@ -22,7 +23,8 @@ from ..settings import DigestSettings
 from ..story.analyse import StoryAnalysis, analyse_story
 from ..text.sentences import split_article
 from .cache import ResultCache
-from .schedule import FileResult, Progress, Schedule
+from .cluster import connect
+from .schedule import FileResult, Progress, Schedule, silent
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,21 @@ def build_digest(
 
     `while_grouping(articles, analyses)`: the caller's own work over the articles, run while a worker groups them
     (grouping uses one core)."""
-    plan = Schedule(settings.workers, cache, progress) if progress else Schedule(settings.workers, cache)
+    if settings.executor == "dask":
+        with connect(settings.dask_scheduler, settings.workers) as cluster:
+            plan = Schedule(settings.workers, cache, progress or silent, cluster=cluster)
+            return run_stages(files, sidecar, settings, plan, while_grouping)
+    return run_stages(files, sidecar, settings, Schedule(settings.workers, cache, progress or silent), while_grouping)
+
+
+def run_stages(
+    files: tuple[SeedFile, ...],
+    sidecar: Sidecar,
+    settings: DigestSettings,
+    plan: Schedule,
+    while_grouping: Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...]], None] | None,
+) -> Digest:
+    """The stages in order, each where `plan` runs it (this machine's processes, or a Dask cluster)."""
     results = plan.map_files(process_file, [(f, given_for(sidecar, f.path)) for f in files])
     articles, analyses, skipped = split_results(results)
     for key in sidecar.unmatched([f.path for f in files], [a.id for a in articles]):
@@ -55,7 +71,7 @@ def build_digest(
     grouping = group_settings(sidecar, settings)
     meanwhile = (lambda: while_grouping(articles, analyses)) if while_grouping else None
     stories, ahead = plan.group(
-        lambda: group_articles(articles, grouping), task, analyse_story_task, meanwhile, len(articles)
+        partial(group_articles, articles, grouping), task, analyse_story_task, meanwhile, len(articles)
     )
     story_analyses = plan.reduce_stories(stories, task, analyse_story_task, ahead)
     plan.remember(stories)

@@ -9,6 +9,7 @@ themselves is here. `DIGEST_WORKERS` (0: one per core) bounds the processes of e
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -20,7 +21,10 @@ from ..group.stories import StoryGroup
 from ..records import Article, Metadata, SeedFile, Skipped
 from ..story.analyse import StoryAnalysis
 from .cache import ResultCache, cache_key, last_grouping_key
+from .cluster import Cluster, Failed, call
 from .workers import map_inherited, map_items
+
+log = logging.getLogger(__name__)
 
 FileResult = tuple[Article, ArticleAnalysis] | Skipped
 FileResults = tuple[FileResult, ...]  # one file's: one result, or one per record of a file of many articles
@@ -33,9 +37,10 @@ MIN_PARALLEL_GROUPING = 1000  # articles from which grouping takes seconds: the 
 MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait for grouping, then use every core)
 MIN_PARALLEL_ARTICLES = 1000  # articles from which the site-wide files take seconds: worth their own workers
 PAGES_PER_JOB = 40  # pages rendered by one job of a parallel write phase
+FILES_PER_TASK = 16  # files one Dask task reads and analyses at most: fewer tasks to schedule, still streamed
 
 
-def _silent(stage: str, done: int, total: int) -> None:
+def silent(stage: str, done: int, total: int) -> None:
     """The progress callback of quiet builds."""
 
 
@@ -45,9 +50,10 @@ class Schedule:
 
     workers: int = 0
     cache: ResultCache | None = None
-    report: Progress = _silent
+    report: Progress = silent
     fingerprint: dict[str, str] = field(default_factory=dict)  # article id -> its file's content key
     file_keys: list[str] = field(default_factory=list)  # every file's content key (skipped files' too)
+    cluster: Cluster | None = None  # DIGEST_EXECUTOR = "dask": map, grouping and reduce run as its tasks
 
     def map_files(
         self, process: Callable[[tuple[SeedFile, Any]], FileResults], pairs: list[tuple[SeedFile, Any]]
@@ -60,8 +66,11 @@ class Schedule:
         results: list[FileResults | None] = [cache.get(k, FileResults) for k in keys] if cache else [None] * len(pairs)
         todo = [i for i, r in enumerate(results) if not isinstance(r, tuple)]
         self.report("articles from cache", len(pairs) - len(todo), len(pairs))
-        tasks = [(pairs[i], keys[i] if cache else None) for i in todo]
-        done = map_items(partial(_process_and_store, process, cache), tasks, self.workers, MIN_PARALLEL_FILES)
+        if self.cluster is not None:
+            done = self._map_on_cluster(process, [pairs[i] for i in todo], [keys[i] for i in todo] if cache else [])
+        else:
+            tasks = [(pairs[i], keys[i] if cache else None) for i in todo]
+            done = map_items(partial(_process_and_store, process, cache), tasks, self.workers, MIN_PARALLEL_FILES)
         for i, result in zip(todo, done, strict=True):
             results[i] = result
         self.report("articles read and analysed", len(todo), len(todo))
@@ -73,6 +82,25 @@ class Schedule:
             if not isinstance(r, Skipped)
         }
         return final
+
+    def _map_on_cluster(
+        self, process: Callable[[tuple[SeedFile, Any]], FileResults], pairs: list[tuple[SeedFile, Any]], keys: list[str]
+    ) -> list[FileResults]:
+        """The map as cluster tasks, one per file; results are stored here (workers need no access to the cache),
+        and a file whose task failed twice is skipped with the reason, the build going on."""
+        assert self.cluster is not None
+        batch = max(1, min(FILES_PER_TASK, len(pairs) // max(1, self.cluster.in_flight)))
+        done = self.cluster.map(process, pairs, [seed.path for seed, _ in pairs], batch=batch)
+        out: list[FileResults] = []
+        for k, result in enumerate(done):
+            if isinstance(result, Failed):
+                log.warning("%s: its task failed twice on the Dask cluster (%s); skipped", result.name, result.error)
+                out.append((Skipped(result.name, f"its analysis failed twice on the Dask cluster: {result.error}"),))
+                continue
+            if self.cache is not None and keys:
+                self.cache.put(keys[k], result)
+            out.append(result)
+        return out
 
     def story_key(self, article_ids: tuple[str, ...]) -> str:
         """A story's analysis key: which articles it has and their content keys, nothing else.
@@ -116,11 +144,16 @@ class Schedule:
 
         own_work = meanwhile is not None and article_count >= MIN_PARALLEL_GROUPING
         worth_a_worker = len(stored) >= MIN_PARALLEL_STORIES or own_work
-        [stories] = map_inherited(
-            lambda _: grouping(), 1, self.workers, 1 if worth_a_worker else 2, ahead if worth_a_worker else None
-        )
-        if meanwhile and not worth_a_worker:
-            meanwhile()
+        if self.cluster is not None:  # grouping as one task; the look-ahead and `meanwhile` here, as it runs
+            wait = self.cluster.submit(call, grouping)
+            ahead()
+            stories = wait()
+        else:
+            [stories] = map_inherited(
+                lambda _: grouping(), 1, self.workers, 1 if worth_a_worker else 2, ahead if worth_a_worker else None
+            )
+            if meanwhile and not worth_a_worker:
+                meanwhile()
         self.report("grouped into stories", len(stories), len(stories))
         return stories, loaded
 
@@ -167,7 +200,14 @@ class Schedule:
         todo = sorted((i for i in range(len(stories)) if not stored[i]), key=lambda i: -len(stories[i].article_ids))
         many_stored = sum(stored[i] and keys[i] not in loaded for i in range(len(stories))) >= MIN_PARALLEL_STORIES
         minimum = 1 if many_stored else MIN_PARALLEL_STORIES  # loading stored analyses is worth a worker alone
-        done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored)
+        if self.cluster is not None:
+            names = [stories[i].id for i in todo]
+            done = self._reduce_on_cluster(analyse, [task(stories[i]) for i in todo], names, load_stored)
+            for i, result in zip(todo, done, strict=True):
+                if self.cache and keys[i]:
+                    self.cache.put(keys[i], result)  # type: ignore[arg-type]
+        else:
+            done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored)
         for i, result in zip(todo, done, strict=True):
             results[i] = result
         unreadable = [i for i, r in enumerate(results) if r is None]  # stored, but the entry could not be used
@@ -175,6 +215,25 @@ class Schedule:
             results[i] = job(i)
         self.report("stories analysed", len(todo) + len(unreadable), len(todo) + len(unreadable))
         return tuple(r for r in results if r is not None)
+
+    def _reduce_on_cluster(
+        self, analyse: StoryTask, tasks: list[tuple], names: list[str], meanwhile: Callable[[], None]
+    ) -> list[StoryAnalysis]:
+        """Each story's analysis as a cluster task (its own articles shipped with it), largest first as given;
+        a story whose task failed twice is reported and analysed here, as a local build would."""
+        assert self.cluster is not None
+        done = self.cluster.map(analyse, tasks, names, meanwhile)
+        for k, result in enumerate(done):
+            if isinstance(result, Failed):
+                files = ", ".join(a.source_file for a in list(tasks[k][1].values())[:3])
+                log.warning(
+                    "story %s (%s ...): its task failed twice on the Dask cluster (%s); analysed in this process",
+                    result.name,
+                    files,
+                    result.error,
+                )
+                done[k] = analyse(tasks[k])
+        return done
 
     def remember(self, stories: tuple[StoryGroup, ...]) -> None:
         """Keep this build's grouping for the next build's look-ahead, and drop cache entries nobody uses."""
