@@ -40,49 +40,66 @@ def attach_lone(
     groups = {min(g): list(g) for g in members}
     owner = {i: head for head, g in groups.items() for i in g}
     row = {head: k for k, head in enumerate(sorted(groups))}
-    heads = np.array([owner[i] for i in range(n)], dtype=np.int64)
-    assign = sp.csr_matrix((np.ones(n), (np.array([row[h] for h in heads.tolist()]), np.arange(n))))
-    totals = (assign @ matrix).tocsr()  # each story's summed vectors, as grouped before this pass
-    named = None if evidence is None else (assign @ evidence).tocsr()
-    joined: dict[int, list[int]] = {}  # head -> lone articles this pass added
+    assign = sp.csr_matrix((np.ones(n), ([row[owner[i]] for i in range(n)], np.arange(n))))
+    stories = _Sums((assign @ matrix).tocsr(), row)  # each story's summed vectors, kept up to date below
+    names = None if evidence is None else _Sums((assign @ evidence).tocsr(), row)
     for i in range(n):
         if len(groups[owner[i]]) > 1 or i in alone or not near[i]:
             continue
         ranked = sorted(near[i], reverse=True)
         bar = (ranked[rank - 1][0] if len(ranked) >= rank else 0.0) + margin
+        mine, named = _row(matrix, i), None if evidence is None else _row(evidence, i)
         best: tuple[float, int] | None = None
         for head in sorted({owner[j] for _, j in ranked} - {owner[i]}):
-            group = groups[head]
-            if _split_apart(i, group, tags) or not _shares(named, evidence, row[head], i, joined.get(head, ())):
+            if _split_apart(i, groups[head], tags) or (names is not None and not names.shares(head, named)):
                 continue
-            first = totals[row[head]] @ matrix[i].T
-            value = (float(first.sum()) + sum(_dot(matrix, i, j) for j in joined.get(head, ()))) / len(group)
+            value = stories.dot(head, mine) / len(groups[head])
             if best is None or value > best[0]:
                 best = (value, head)
         if best is not None and best[0] >= bar:
             groups[best[1]].append(i)
-            joined.setdefault(best[1], []).append(i)
+            stories.add(best[1], mine)
+            if names is not None:
+                names.add(best[1], named)
             del groups[owner[i]]
             owner[i] = best[1]
     return tuple(sorted(tuple(sorted(g)) for g in groups.values()))
 
 
-def _shares(named: sp.csr_matrix | None, evidence: sp.csr_matrix | None, row: int, i: int, joined) -> bool:
-    """Whether article i has a term of `evidence` that the story (its row of `named`, plus articles joined since)
-    has."""
-    if named is None or evidence is None:
-        return True
-    mine = set(evidence[i].indices.tolist())
-    return bool(mine & set(named[row].indices.tolist())) or any(
-        mine & set(evidence[j].indices.tolist()) for j in joined
-    )
+class _Sums:
+    """Each story's summed row as a dict, made when first asked for, updated as articles join (no story is read
+    twice, so the pass costs the candidates' row lengths, not their stories' sizes)."""
+
+    def __init__(self, matrix: sp.csr_matrix, row: dict[int, int]) -> None:
+        self.matrix, self.row = matrix, row
+        self.sums: dict[int, dict[int, float]] = {}
+
+    def _of(self, head: int) -> dict[int, float]:
+        if head not in self.sums:
+            cols, vals = _row(self.matrix, self.row[head])
+            self.sums[head] = dict(zip(cols, vals, strict=True))
+        return self.sums[head]
+
+    def dot(self, head: int, entries: tuple[list[int], list[float]]) -> float:
+        total = self._of(head)
+        return sum(total.get(c, 0.0) * v for c, v in zip(*entries, strict=True))
+
+    def shares(self, head: int, entries: tuple[list[int], list[float]] | None) -> bool:
+        total = self._of(head)
+        return entries is not None and any(c in total for c in entries[0])
+
+    def add(self, head: int, entries: tuple[list[int], list[float]] | None) -> None:
+        total = self._of(head)
+        for c, v in zip(*(entries or ([], [])), strict=True):
+            total[c] = total.get(c, 0.0) + v
+
+
+def _row(matrix: sp.csr_matrix, i: int) -> tuple[list[int], list[float]]:
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist()
 
 
 def _split_apart(i: int, group: list[int], tags: dict[int, frozenset[int]]) -> bool:
     """Whether a split override keeps article i apart from a member of the group."""
     mine = tags.get(i, frozenset())
     return bool(mine) and any(mine & tags.get(j, frozenset()) for j in group)
-
-
-def _dot(matrix: sp.csr_matrix, i: int, j: int) -> float:
-    return float((matrix[i] @ matrix[j].T).sum())

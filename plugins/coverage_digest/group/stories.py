@@ -195,11 +195,15 @@ def _story(
     ordered: tuple[Article, ...], vectors: TermMatrix, members: tuple[int, ...], forced: dict[int, set[str]]
 ) -> StoryGroup:
     rows = vectors.matrix[list(members)]
-    total = np.asarray(rows.sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(total)) or 1.0
-    to_centroid = np.asarray(rows @ (total / norm)).ravel()
+    # The members' summed vector over the columns they use only (a dense row per story would cost stories x columns).
+    columns, entry = np.unique(rows.indices, return_inverse=True)
+    total = np.bincount(entry, weights=rows.data, minlength=len(columns))
+    squared = float(total @ total)
+    norm = np.sqrt(squared) or 1.0
+    member_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+    to_centroid = np.bincount(member_of, weights=rows.data * total[entry], minlength=rows.shape[0]) / norm
     size = len(members)
-    cohesion = 1.0 if size == 1 else float((total @ total - size) / (size * (size - 1)))
+    cohesion = 1.0 if size == 1 else float((squared - size) / (size * (size - 1)))
     best = _title_member(ordered, members, to_centroid)
     title = _title(ordered[best])
     ids = tuple(ordered[i].id for i in members)
@@ -208,7 +212,7 @@ def _story(
         title=title,
         title_article_id=ordered[best].id,
         article_ids=ids,
-        shared_terms=_shared_terms(vectors, rows, total),
+        shared_terms=_shared_terms(vectors, columns, total, np.bincount(entry, minlength=len(columns)), size),
         similarities=tuple((ordered[i].id, round(float(s), 4)) for i, s in zip(members, to_centroid, strict=True)),
         cohesion=round(cohesion, 4),
         forced=tuple(sorted(set().union(*(forced.get(i, set()) for i in members)))),
@@ -236,14 +240,15 @@ def _title(article: Article) -> str:
     return article.id
 
 
-def _shared_terms(vectors: TermMatrix, rows, total: np.ndarray, limit: int = 12) -> tuple[str, ...]:
-    """Terms in at least half the members (two at least), heaviest in the centroid first, as written."""
-    size = rows.shape[0]
-    presence = np.asarray((rows > 0).sum(axis=0)).ravel()
+def _shared_terms(
+    vectors: TermMatrix, columns: np.ndarray, total: np.ndarray, presence: np.ndarray, size: int, limit: int = 12
+) -> tuple[str, ...]:
+    """Terms in at least half the members (two at least), heaviest in the centroid first, as written (`columns`: the
+    members' columns, with their summed weights and how many members have each)."""
     need = 1 if size == 1 else max(2, (size + 1) // 2)
-    found = np.nonzero(presence[: vectors.shown] >= need)[0].tolist()  # not the plain blocks: words as written
-    columns = sorted(found, key=lambda c: (-total[c], vectors.columns[c]))
-    labels = [vectors.columns[c] for c in columns]
+    found = np.nonzero((presence >= need) & (columns < vectors.shown))[0].tolist()  # not the plain blocks
+    ranked = sorted(found, key=lambda k: (-total[k], vectors.columns[columns[k]]))
+    labels = [vectors.columns[columns[k]] for k in ranked]
     multi = {word for label in labels if label.startswith(f"{NAMES}:") for word in label.split()[1:]}
     multi |= {label.split(":", 1)[1].split()[0] for label in labels if label.startswith(f"{NAMES}:") and " " in label}
     out: list[str] = []
