@@ -15,6 +15,10 @@ import scipy.sparse as sp
 _BLOCK_ROWS = 256
 _BLOCK_PAIRS = 8192
 COMMON_KEY_TERMS = 3  # per row, among terms too common for the full inverted index
+# Links a cluster keeps (its strongest by mean similarity): a merge then costs at most this many updates whatever the
+# corpus looks like (5,000 near-identical files made 3 million heap operations before), and a story that reaches
+# this many other stories at once has more candidates than it can ever merge with at the threshold.
+MAX_LINKS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +124,14 @@ def average_link(
     start: tuple[tuple[int, ...], ...] = (),
     tags: dict[int, frozenset[int]] | None = None,
     max_smaller: int | None = None,
+    min_larger: int = 0,
 ) -> tuple[tuple[int, ...], ...]:
     """Merge linked clusters, best mean pairwise similarity first, while it reaches threshold.
 
     `edges` are (left, right, similarity) arrays; two clusters are linked when an edge joins their members. `start`
     lists groups that begin as one cluster (the rest start alone); clusters sharing a tag never merge; with
-    `max_smaller`, a merge needs the smaller side to have at most that many members. The summed similarity of every
+    `max_smaller`, a merge needs the smaller side to have at most that many members (and the larger at least
+    `min_larger`). The summed similarity of every
     linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
     """
     owner = list(range(matrix.shape[0]))
@@ -136,26 +142,24 @@ def average_link(
     for i, head in enumerate(owner):
         groups.setdefault(head, []).append(i)
     clusters = {head: _make(matrix, members, tags or {}) for head, members in groups.items()}
-    links = _initial_links(clusters, owner, edges)
+    links, spare = _cap_initial(clusters, _initial_links(clusters, owner, edges))
+    alias: dict[int, int] = {}  # a merged-away head -> the head that absorbed it
     version = dict.fromkeys(clusters, 0)
     heap: list[tuple[float, int, int, int, int]] = []
+    sizes = (max_smaller, min_larger)
+    for a in sorted(links):
+        _refill(clusters, links, spare, alias, a)
     for a in sorted(links):
         for b in sorted(x for x in links[a] if x > a):
-            _push(heap, clusters, version, links, a, b, threshold, max_smaller)
+            _push(heap, clusters, version, links, a, b, threshold, sizes)
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
         if version.get(a) != va or version.get(b) != vb:
             continue  # stale: one side has merged since this score was computed
-        merged_links = _merged_links(clusters, links, a, b)
-        clusters[a] = _merge(clusters[a], clusters.pop(b))  # a < b: the merged cluster keeps the smaller head
         version[a] += 1
         del version[b]
-        del links[b]
-        links[a] = merged_links
-        for other in sorted(merged_links):
-            links[other].pop(b, None)
-            links[other][a] = merged_links[other]
-            _push(heap, clusters, version, links, min(a, other), max(a, other), threshold, max_smaller)
+        for x, y in _absorb(clusters, links, spare, alias, a, b):
+            _push(heap, clusters, version, links, min(x, y), max(x, y), threshold, sizes)
     return tuple(sorted(c.members for c in clusters.values()))
 
 
@@ -172,6 +176,96 @@ def _initial_links(
         value = sim if single else _dot(clusters[ha].total, clusters[hb].total)
         links[ha][hb] = links[hb][ha] = value
     return links
+
+
+def _absorb(
+    clusters: dict[int, Cluster],
+    links: dict[int, dict[int, float]],
+    spare: dict[int, list[int]],
+    alias: dict[int, int],
+    a: int,
+    b: int,
+) -> list[tuple[int, int]]:
+    """Merge cluster b into a (a < b keeps the smaller head): sums, links (capped), spare links; returns the pairs
+    whose scores are new."""
+    merged_links = _merged_links(clusters, links, a, b)
+    clusters[a] = _merge(clusters[a], clusters.pop(b))
+    del links[b]
+    alias[b] = a
+    merged_links, dropped = _strongest(clusters, a, merged_links)
+    links[a] = merged_links
+    mine, theirs = spare.pop(a, []), spare.pop(b, [])
+    big, small = (mine, theirs) if len(mine) >= len(theirs) else (theirs, mine)
+    big.extend(small)
+    big.extend(dropped)
+    spare[a] = big
+    for other in dropped:
+        links[other].pop(a, None)
+        links[other].pop(b, None)
+        spare.setdefault(other, []).append(a)
+    for other in sorted(merged_links):
+        links[other].pop(b, None)
+        links[other][a] = merged_links[other]
+    _refill(clusters, links, spare, alias, a)
+    pairs = [(a, other) for other in sorted(links[a])]
+    for other in dropped:
+        pairs.extend((other, new) for new in _refill(clusters, links, spare, alias, other) if new != a)
+    return pairs
+
+
+def _strongest(clusters: dict[int, Cluster], head: int, linked: dict[int, float]) -> tuple[dict[int, float], list[int]]:
+    """A cluster's MAX_LINKS links of highest mean similarity (ties to the lower head), and the heads dropped."""
+    if len(linked) <= MAX_LINKS:
+        return linked, []
+    size = len(clusters[head].members)
+    ranked = sorted(linked, key=lambda o: (-linked[o] / (size * len(clusters[o].members)), o))
+    return {o: linked[o] for o in ranked[:MAX_LINKS]}, ranked[MAX_LINKS:]
+
+
+def _cap_initial(
+    clusters: dict[int, Cluster], links: dict[int, dict[int, float]]
+) -> tuple[dict[int, dict[int, float]], dict[int, list[int]]]:
+    """Links among both their ends' MAX_LINKS strongest (a hub article picked by many others keeps its best); the
+    others are kept aside, at both ends, as spare links (weakest first) to take up when a cluster has room."""
+    kept = {head: set(_strongest(clusters, head, linked)[0]) for head, linked in links.items()}
+    capped: dict[int, dict[int, float]] = {}
+    spare: dict[int, list[int]] = {}
+    for head, linked in links.items():
+        capped[head] = {o: v for o, v in linked.items() if head in kept[o] and o in kept[head]}
+        aside = sorted((o for o in linked if o not in capped[head]), key=lambda o: (linked[o], -o))
+        if aside:
+            spare[head] = aside
+    return capped, spare
+
+
+def _refill(
+    clusters: dict[int, Cluster],
+    links: dict[int, dict[int, float]],
+    spare: dict[int, list[int]],
+    alias: dict[int, int],
+    head: int,
+) -> list[int]:
+    """Take up spare links (strongest last in the list, taken first) while the cluster and the other have room;
+    returns the heads newly linked."""
+    waiting = spare.get(head)
+    added: list[int] = []
+    while waiting and len(links[head]) < MAX_LINKS:
+        other = _current(alias, waiting.pop())
+        if other == head or other in links[head] or len(links[other]) >= MAX_LINKS:
+            continue  # the other end keeps this one among its own spare links
+        links[head][other] = links[other][head] = _dot(clusters[head].total, clusters[other].total)
+        added.append(other)
+    return added
+
+
+def _current(alias: dict[int, int], head: int) -> int:
+    """The head of the cluster that now holds what `head` was (merged-away heads point to their absorber)."""
+    root = head
+    while root in alias:
+        root = alias[root]
+    while head in alias and alias[head] != root:
+        alias[head], head = root, alias[head]
+    return root
 
 
 def _merged_links(clusters: dict[int, Cluster], links: dict[int, dict[int, float]], a: int, b: int) -> dict[int, float]:
@@ -222,12 +316,15 @@ def _push(
     a: int,
     b: int,
     threshold: float,
-    max_smaller: int | None,
+    sizes: tuple[int | None, int],
 ) -> None:
     first, second = clusters[a], clusters[b]
     if first.tags & second.tags:
         return
+    max_smaller, min_larger = sizes
     if max_smaller is not None and min(len(first.members), len(second.members)) > max_smaller:
+        return
+    if max(len(first.members), len(second.members)) < min_larger:
         return
     value = links[a][b] / (len(first.members) * len(second.members))  # mean pairwise similarity
     if value >= threshold:

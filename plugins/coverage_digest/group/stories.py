@@ -1,14 +1,16 @@
 """Articles -> stories: one story per news event, however many outlets covered it.
 
-Each article becomes a weighted TF-IDF vector over three kinds of term (proper names, numbers and dates, content words;
-see `group_terms`), so that names, places, dates and figures tell apart two events of the same kind. Document
-frequencies are smoothed with a background of English-wide term shares, so that a similarity means the same for three
-articles as for ten thousand and one threshold serves every corpus size. Candidate
-neighbours come from an inverted index over each article's rarer terms (no all-pairs comparison); average-link
+Each article becomes a weighted TF-IDF vector over blocks of terms (see `terms`): proper names and numbers/dates,
+which tell apart two events of the same kind, and the plain text and headline (every content token, names lower-cased
+like any word), which tell apart concurrent stories with one cast. Document frequencies are smoothed with a background
+of English-wide term shares, so that a similarity keeps one scale from three articles to ten thousand. Candidate
+neighbours come from an inverted index over each article's heavier terms (no all-pairs comparison); average-link
 agglomeration over that sparse graph merges stories while their mean pairwise similarity reaches
-`GroupSettings.threshold`; then stories of a few articles may join their closest story at a lower bar, since a wrong
-attachment of one article costs little and a lone article is usually a rewrite the threshold missed. User overrides
-(`merge`, `split`) are constraints on that process, so an override never leaves an article without a story.
+`GroupSettings.threshold`; then a fragment of a few articles may join a big story at a lower bar (a big story's mean
+is diluted by its many angles), and an article still alone joins the story it is clearly closest to, judged against
+its own other neighbours (`attach`), so that a small corpus about one event is not split by a bar tuned on large ones.
+User overrides (`merge`, `split`) are constraints on that process, so an override never leaves an article without a
+story. Cross-validated figures for each signal: docs/grouping.md.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ import numpy as np
 
 from ..records import Article
 from ..text.sentences import split_spans
+from .attach import attach_lone
 from .link import average_link, candidate_pairs
-from .terms import NAMES, NUMBERS, WORDS, TermMatrix, article_terms, term_matrix
+from .terms import HEADLINE, NAMES, NUMBERS, TEXT, WORDS, TermMatrix, corpus_terms, term_matrix
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +40,7 @@ class OverrideError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class GroupSettings:
-    """How articles are grouped into stories (tuned on ECB+ events; B-cubed F1 >= 0.93 for threshold 0.27-0.33).
+    """How articles are grouped into stories (cross-validated on ECB+, AllSides and NeuS examples: docs/grouping.md).
 
     `merge`: each tuple lists article ids that must end up in the same story (other articles may still join them);
     overlapping tuples chain together. `split`: each tuple lists article ids that must end up in pairwise different
@@ -45,14 +48,20 @@ class GroupSettings:
     two ids that are both merged and split raise OverrideError.
     """
 
-    threshold: float = 0.3  # mean pairwise similarity two stories need to merge
-    attach_ratio: float = 0.6  # a story of at most attach_size articles joins another at threshold * attach_ratio
+    threshold: float = 0.27  # mean pairwise similarity two stories need to merge
+    attach_ratio: float = 0.6  # a story of at most attach_size articles joins another at threshold * attach_ratio ...
     attach_size: int = 3
-    name_weight: float = 1.0  # weights of the three term kinds (each kind's vector is unit length first)
-    number_weight: float = 0.5
-    word_weight: float = 0.5
-    lead_words: int = 80  # the headline and this many first words count twice: the event is told first
+    attach_larger: int = 5  # ... when the other story has at least this many (a fragment of a big story)
+    name_weight: float = 1.0  # weights of the term kinds and plain blocks (each block is unit length first)
+    number_weight: float = 0.8
+    word_weight: float = 0.0  # content words are in the text block already (and cost a block: 10,000 articles)
+    text_weight: float = 2.0  # every content token of the text, headline twice (see terms.TEXT)
+    headline_weight: float = 1.0  # the headline's tokens alone
+    lead_words: int = 80  # the headline and this many first words count twice in the names and numbers
     background: int = 1000  # typical news articles the corpus is counted among for IDF (0: the corpus alone)
+    plain_background: int = 100  # the same for the plain blocks
+    lone_rank: int = 5  # a lone article joins its closest story when it beats its lone_rank-th neighbour ...
+    lone_margin: float = 0.03  # ... by this much (see attach.attach_lone; rank 0: no such pass)
     neighbours: int = 12  # candidate neighbours kept per article
     key_terms: int = 40  # heaviest terms per article looked up in the inverted index
     merge: tuple[tuple[str, ...], ...] = ()
@@ -83,7 +92,9 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
     tags, alone = _split_tags(settings.split, index)
     _check_conflicts(seeds, tags, alone, ordered)
     weights = {NAMES: settings.name_weight, NUMBERS: settings.number_weight, WORDS: settings.word_weight}
-    vectors = term_matrix(article_terms(ordered, settings.lead_words), weights, settings.background)
+    weights |= {TEXT: settings.text_weight, HEADLINE: settings.headline_weight}
+    terms, plain = corpus_terms(ordered, settings.lead_words)
+    vectors = term_matrix(terms, weights, settings.background, plain, settings.plain_background)
     left, right, sims = candidate_pairs(
         vectors.matrix, settings.neighbours, settings.key_terms, _max_key_df(len(ordered))
     )
@@ -93,7 +104,13 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
     members = average_link(vectors.matrix, edges, settings.threshold, seeds, tags)
     if settings.attach_size > 0 and settings.attach_ratio < 1.0:
         lower = settings.threshold * settings.attach_ratio
-        members = average_link(vectors.matrix, edges, lower, members, tags, max_smaller=settings.attach_size)
+        sizes = {"max_smaller": settings.attach_size, "min_larger": settings.attach_larger}
+        members = average_link(vectors.matrix, edges, lower, members, tags, **sizes)
+    named = sum(1 for label in vectors.columns[: vectors.shown] if not label.startswith(f"{WORDS}:"))
+    evidence = vectors.matrix[:, :named]  # names, numbers and dates: the first columns
+    members = attach_lone(
+        vectors.matrix, edges, members, settings.lone_rank, settings.lone_margin, tags, alone, evidence
+    )
     forced = _forced_members(seeds, tags, alone)
     stories = sorted((_story(ordered, vectors, group, forced) for group in members), key=lambda s: s.article_ids[0])
     log.info("grouped %d articles into %d stories", len(ordered), len(stories))
@@ -102,8 +119,9 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
 
 def _max_key_df(n: int) -> int:
     """Terms in more articles than this find candidates only among the articles they weigh most in (every term
-    counts in scores)."""
-    return max(50, n // 20)
+    counts in scores). Bounded, so that one article's candidate search costs at most key_terms * 500 postings
+    whatever the corpus size (the same as n // 20 up to 10,000 articles)."""
+    return max(50, min(n // 20, 500))
 
 
 def _merge_seeds(merge: tuple[tuple[str, ...], ...], index: dict[str, int]) -> tuple[tuple[int, ...], ...]:
@@ -177,11 +195,15 @@ def _story(
     ordered: tuple[Article, ...], vectors: TermMatrix, members: tuple[int, ...], forced: dict[int, set[str]]
 ) -> StoryGroup:
     rows = vectors.matrix[list(members)]
-    total = np.asarray(rows.sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(total)) or 1.0
-    to_centroid = np.asarray(rows @ (total / norm)).ravel()
+    # The members' summed vector over the columns they use only (a dense row per story would cost stories x columns).
+    columns, entry = np.unique(rows.indices, return_inverse=True)
+    total = np.bincount(entry, weights=rows.data, minlength=len(columns))
+    squared = float(total @ total)
+    norm = np.sqrt(squared) or 1.0
+    member_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+    to_centroid = np.bincount(member_of, weights=rows.data * total[entry], minlength=rows.shape[0]) / norm
     size = len(members)
-    cohesion = 1.0 if size == 1 else float((total @ total - size) / (size * (size - 1)))
+    cohesion = 1.0 if size == 1 else float((squared - size) / (size * (size - 1)))
     best = _title_member(ordered, members, to_centroid)
     title = _title(ordered[best])
     ids = tuple(ordered[i].id for i in members)
@@ -190,7 +212,7 @@ def _story(
         title=title,
         title_article_id=ordered[best].id,
         article_ids=ids,
-        shared_terms=_shared_terms(vectors, rows, total),
+        shared_terms=_shared_terms(vectors, columns, total, np.bincount(entry, minlength=len(columns)), size),
         similarities=tuple((ordered[i].id, round(float(s), 4)) for i, s in zip(members, to_centroid, strict=True)),
         cohesion=round(cohesion, 4),
         forced=tuple(sorted(set().union(*(forced.get(i, set()) for i in members)))),
@@ -218,13 +240,15 @@ def _title(article: Article) -> str:
     return article.id
 
 
-def _shared_terms(vectors: TermMatrix, rows, total: np.ndarray, limit: int = 12) -> tuple[str, ...]:
-    """Terms in at least half the members (two at least), heaviest in the centroid first, as written."""
-    size = rows.shape[0]
-    presence = np.asarray((rows > 0).sum(axis=0)).ravel()
+def _shared_terms(
+    vectors: TermMatrix, columns: np.ndarray, total: np.ndarray, presence: np.ndarray, size: int, limit: int = 12
+) -> tuple[str, ...]:
+    """Terms in at least half the members (two at least), heaviest in the centroid first, as written (`columns`: the
+    members' columns, with their summed weights and how many members have each)."""
     need = 1 if size == 1 else max(2, (size + 1) // 2)
-    columns = sorted(np.nonzero(presence >= need)[0].tolist(), key=lambda c: (-total[c], vectors.columns[c]))
-    labels = [vectors.columns[c] for c in columns]
+    found = np.nonzero((presence >= need) & (columns < vectors.shown))[0].tolist()  # not the plain blocks
+    ranked = sorted(found, key=lambda k: (-total[k], vectors.columns[columns[k]]))
+    labels = [vectors.columns[columns[k]] for k in ranked]
     multi = {word for label in labels if label.startswith(f"{NAMES}:") for word in label.split()[1:]}
     multi |= {label.split(":", 1)[1].split()[0] for label in labels if label.startswith(f"{NAMES}:") and " " in label}
     out: list[str] = []

@@ -55,6 +55,11 @@ _ARTICLE_WORDS = 400
 _RAREST = 1e-9  # the frequency of a word English frequency lists have never seen
 NAMES, NUMBERS, WORDS = "names", "numbers", "words"
 KINDS = (NAMES, NUMBERS, WORDS)
+# Two plain blocks beside the three kinds: every content token of the whole text, names lower-cased like any word (the
+# textbook document vector, which tells concurrent stories with one cast apart better than names do), and the
+# headline's tokens alone (the first HEAD_WORDS tokens when there is no headline).
+TEXT, HEADLINE = "text", "headline"
+HEAD_WORDS = 25
 
 
 Term = tuple[str, str, str, str]  # (kind, key, "<kind>:<key>", as written)
@@ -72,6 +77,7 @@ class Word:
     connector: bool  # a lower-case word that may join a multi-word name ("of")
     name: Term  # the term it gives when it is a name
     term: Term | None  # the number/date or content word it gives otherwise, if any
+    plain: str | None  # its key in the plain blocks (stemmed when a content word); None for stop words
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +106,7 @@ class TermMatrix:
     matrix: sp.csr_matrix
     columns: tuple[str, ...]  # "<kind>:<key>"
     surface: dict[str, str]  # column label -> how it was first written
+    shown: int = 0  # the first this many columns are names, numbers and words (the plain blocks come after)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -125,7 +132,9 @@ def as_word(match: str) -> Word:
         stem = _stem(key)
         term = (WORDS, stem, f"{WORDS}:{stem}", key)
     connector = not capital and key in _CONNECTORS
-    return Word(text, key, capital, text[0].isalpha(), connector, (NAMES, key, f"{NAMES}:{key}", text), term)
+    plain = None if key in _STOP or len(key) < 2 else term[1] if term and term[0] == WORDS else key
+    name = (NAMES, key, f"{NAMES}:{key}", text)
+    return Word(text, key, capital, text[0].isalpha(), connector, name, term, plain)
 
 
 class Vocabulary(dict[str, Word]):
@@ -270,26 +279,49 @@ def _stem(word: str) -> str:
 
 def article_terms(articles: tuple[Article, ...], lead: int = 0) -> tuple[ArticleTerms, ...]:
     """Terms of every article, with proper names recognised against the whole corpus; the lead's count twice."""
+    return corpus_terms(articles, lead)[0]
+
+
+def corpus_terms(
+    articles: tuple[Article, ...], lead: int = 0
+) -> tuple[tuple[ArticleTerms, ...], dict[str, list[tuple[str, ...]]]]:
+    """`article_terms`, and the plain blocks' keys per article (TEXT: the headline's count twice; HEADLINE)."""
     vocabulary = Vocabulary()
     tokenized = [tokenize(a, vocabulary) for a in articles]  # about nine bytes a token: a million take 9 MB
     names, titles = name_words(tokenized)
-    return tuple(extract_terms(tokens, names, lead, titles) for tokens in tokenized)
+    plain: dict[str, list[tuple[str, ...]]] = {TEXT: [], HEADLINE: []}
+    for tokens in tokenized:
+        head = [w.plain for w in tokens.words[: tokens.headline or HEAD_WORDS] if w.plain]
+        plain[HEADLINE].append(tuple(head))
+        body = [w.plain for w in tokens.words if w.plain]  # the headline's words are its first ones
+        plain[TEXT].append(tuple(head + body if tokens.headline else body))
+    return tuple(extract_terms(tokens, names, lead, titles) for tokens in tokenized), plain
 
 
-def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], background: int = 0) -> TermMatrix:
+def term_matrix(
+    terms: tuple[ArticleTerms, ...],
+    weights: dict[str, float],
+    background: int = 0,
+    plain: dict[str, list[tuple[str, ...]]] | None = None,
+    plain_background: int = 0,
+) -> TermMatrix:
     """Sublinear TF-IDF per kind, each kind's block L2-normalised and scaled by its weight, rows normalised.
 
-    `background`: how many typical news articles the corpus is counted among (0: IDF over the corpus alone).
+    `background`: how many typical news articles the corpus is counted among (0: IDF over the corpus alone);
+    `plain`: the TEXT and HEADLINE blocks' keys (see `corpus_terms`), counted among `plain_background` articles.
     """
     blocks: list = []
     columns: list = []
-    for kind in KINDS:
-        docs = [getattr(t, kind) for t in terms]
+    shown = 0
+    sources = [(kind, [getattr(t, kind) for t in terms], background) for kind in KINDS]
+    sources += [(kind, docs, plain_background) for kind, docs in (plain or {}).items()]
+    for kind, docs, among in sources:
         if weights.get(kind, 0.0) <= 0 or not any(docs):
             continue
         counts, keys = count_matrix(docs)
-        blocks.append(_tfidf(counts, _idf(counts, keys, background)) * weights[kind])
+        blocks.append(_tfidf(counts, _idf(counts, keys, among)) * weights[kind])
         columns.extend(f"{kind}:{key}" for key in keys)
+        shown = len(columns) if kind in KINDS else shown
     if not blocks:
         return TermMatrix(sp.csr_matrix((len(terms), 0)), (), {})
     matrix = _normalise(sp.hstack(blocks, format="csr"))
@@ -298,7 +330,7 @@ def term_matrix(terms: tuple[ArticleTerms, ...], weights: dict[str, float], back
     for article in terms:
         for label, text in article.surface:
             surface.setdefault(label, text)
-    return TermMatrix(matrix, tuple(columns), surface)
+    return TermMatrix(matrix, tuple(columns), surface, shown)
 
 
 def _idf(counts: sp.csr_matrix, keys: Iterable[str], background: int) -> np.ndarray:
