@@ -154,3 +154,43 @@ def test_seed_roles_and_writing() -> None:
     assert quotes[2].speaker_as_written == "Israeli Defence Minister Yoav Gallant"
     assert quotes[4].speaker_as_written == "the prime minister" and quotes[4].role == "Israel Prime Minister"
     assert quotes[7].speaker_as_written == "he"
+
+
+# -- rules added for issue 16 (one sentence each) ----------------------------------------------------------------
+
+
+def test_inverted_subject_with_a_lower_case_modifier() -> None:
+    quote = first("“The river is rising,” said former mayor Ana Ruiz.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-modifier")
+
+
+def test_inverted_subject_after_a_clause() -> None:
+    quote = first("“The dam will hold” if the rain stops, said Ana Ruiz, an engineer.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-late")
+
+
+def test_inverted_description_then_name() -> None:
+    quote = first("“The dam will hold,” said her oldest friend from school, Ana Ruiz, who lives nearby.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-appositive")
+    assert quote.speaker_as_written == "her oldest friend from school, Ana Ruiz"
+
+
+def test_interrupted_quote_keeps_its_speaker() -> None:
+    text = "“The dam will hold,” said the chief engineer, “because the rain has stopped.”"
+    found = extract_quotes(make_article(text))
+    assert [q.speaker for q in found] == ["the chief engineer", "the chief engineer"]
+    assert found[1].how == "interrupted"
+
+
+def test_quote_ending_its_sentence_takes_the_next_sentence_subject() -> None:
+    quote = first("“What a week!” Ana Ruiz said of the floods on Monday at the old bridge near the school.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "next-sentence")
+
+
+def test_next_sentence_with_a_that_clause_is_not_an_attribution() -> None:
+    assert first("“What a week!” Ana Ruiz said that the floods closed the bridge and the school.").speaker is None
+
+
+def test_continuation_skips_a_title_between() -> None:
+    found = extract_quotes(make_article("“It was hard,” said Ana Ruiz, author of “Floods.”", "“We rebuilt it.”"))
+    assert (found[0].speaker, found[-1].speaker) == ("Ana Ruiz", "Ana Ruiz")

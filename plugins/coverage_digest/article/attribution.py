@@ -43,7 +43,11 @@ def _clean_lead(lead: str) -> bool:
     return not _NP_BREAK.search(lead) and not _FUNCTION_WORDS.search(lead)
 
 
-_VERBISH = re.compile(r"\b(?:has|have|had|is|was|were|are|will|would|\w+ed|\w+ing)\b")
+# A verb in a subject phrase: an auxiliary, or an -ed/-ing word that ends it or takes an object ("the retired
+# neurosurgeon" is a noun phrase; "the campaign released" and "one aide involved in" are not).
+_VERBISH = re.compile(
+    r"\b(?:has|have|had|is|was|were|are|will|would)\b|\b\w+(?:ed|ing)(?:$|\s+(?:in|on|at|by|to|for|with|the|a|an)\b)"
+)
 PRONOUNS = words_of("""he she they it we i who you""")
 DETERMINERS = words_of("""a an the one two three four several some many other another his her its their this that""")
 _AUX = re.compile(
@@ -60,6 +64,11 @@ _ACCORDING = re.compile(
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
+# Words after a speech verb that begin no speaker ("said Monday", "said that", "said last week").
+_NOT_INVERTED = words_of(
+    """monday tuesday wednesday thursday friday saturday sunday that this last earlier later it there yesterday
+    today tonight repeatedly recently previously again also then so not only just once"""
+)
 _PREPOSITIONS = words_of("""in on at during after before for from with by since under over through to of""")
 MAX_SUBJECT_WORDS = 14
 # Words around a quotation looked at for its attribution (keeps a huge paragraph linear).
@@ -145,6 +154,7 @@ class _Finder:
             self._dash(following, end)
             or self._after(following, end)
             or self._before(preceding, frame_start)
+            or self._interrupted(index, sentence)
             or self._according(sentence, start)
             or self._continued(index, sentence, preceding, following)
             or _NONE
@@ -172,6 +182,10 @@ class _Finder:
         head = following[lead : verb.start()]
         if not head.strip():
             return self._inverted(following, verb, at)
+        if head.rstrip().endswith(","):  # '"…" if she loses, said Ana Ruiz': the speaker follows the verb
+            late = self._inverted(following, verb, at)
+            if late and late.speaker and late.kind != "unnamed":
+                return replace(late, how="inverted-late")
         subject = _AUX.sub("", head).strip()
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
         named_head = re.match(r"([^,]+),", subject)
@@ -192,35 +206,39 @@ class _Finder:
         return self.phrase(subject.rstrip(","), at + lead, "after", verb.group())
 
     def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
         if verb.group() in LISTENER_VERBS:
             return None
-        match = re.match(
-            r"\s+((?:the|a|an|one|two|another|he|she|[A-Z])[^,;:\x00\n()]{0,100})", following[verb.end() :]
-        )
+        rest = following[verb.end() :]
+        match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
         if not match:
             return None
         phrase = re.split(r"\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+", match.group(1))[0]
+        phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
         ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
         phrase = phrase[: ends[0]] if ends else phrase
         words = phrase.split()
-        if not words or words[0].lower() in {
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "that",
-            "this",
-            "last",
-            "earlier",
-            "later",
-            "it",
-            "there",
-        }:
+        if not words or words[0].lower() in _NOT_INVERTED or words[0].lower() in _PREPOSITIONS:
             return None
-        return self.phrase(phrase.strip(), at + verb.end() + match.start(1), "after", verb.group())
+        begin = at + verb.end() + match.start(1)
+        lowered = phrase[0].islower() and words[0].lower() not in DETERMINERS
+        found = self.phrase(phrase.strip(), begin, "inverted-modifier" if lowered else "after", verb.group())
+        if found and found.kind != "unnamed":
+            return found
+        return self._inverted_appositive(rest, match, begin, verb.group()) or found
+
+    def _inverted_appositive(self, rest: str, match: re.Match, begin: int, cue: str) -> Attribution | None:
+        """ "…," said his best friend at college, Bruce Lee, who …: the name in the appositive."""
+        after = re.match(r",\s*([^,;:\x00\n()]{2,60}?)\s*(?=[,.;]|$)", rest[match.end(1) :])
+        if not after:
+            return None
+        start = begin + (match.end(1) - match.start(1)) + after.start(1)
+        mention = self._name_in(start, start + len(after.group(1)))
+        if not mention or mention.kind != "person" or mention.start != start:
+            return None
+        found = self.named(mention.text, mention.start, "inverted-appositive", match.group(1).strip(), cue)
+        whole = rest[match.start(1) : match.end(1) + after.end(1)]
+        return replace(found, as_written=self._written(whole, begin))
 
     def _before(self, preceding: str, at: int) -> Attribution | None:
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
@@ -337,15 +355,37 @@ class _Finder:
         return self._previous_paragraph(index, sentence)
 
     def _trailing_attribution(self, sentence: FrameSentence) -> Attribution | None:
+        """ "Go!" Ana Ruiz said of the plan. (a quote ending in ! ? or . ends its sentence): the next sentence's
+        subject, when it only says who spoke (short, or its verb says nothing more: no "that" clause)."""
         position = self.position[sentence.start]
         if position + 1 >= len(self.sentences):
             return None
         following = self.sentences[position + 1]
         frame = self.masked[following.start : following.end]
-        if following.quotes or following.paragraph != sentence.paragraph or len(frame.split()) > 10:
+        if following.quotes or following.paragraph != sentence.paragraph:
             return None
         verb = VERB.search(frame)
-        return self._subject_of(frame, verb, following.start) if verb else None
+        if not verb:
+            return None
+        if len(frame.split()) <= 10:
+            return self._subject_of(frame, verb, following.start)
+        rest = frame[verb.end() :]
+        if len(frame[: verb.start()].split()) > 6 or re.match(r"\s*(?:that|if|whether|how|why|what)\b", rest):
+            return None
+        if verb.group() in LISTENER_VERBS or re.search(r"\b(?:that|which)\b", rest[:40]):
+            return None
+        found = self._after(frame, following.start)
+        return replace(found, how="next-sentence") if found and found.speaker else None
+
+    def _interrupted(self, index: int, sentence: FrameSentence) -> Attribution | None:
+        """ "A," said Ana Ruiz, "B.": the second part takes the first part's speaker."""
+        previous = index - 1
+        if previous < 0 or previous not in sentence.quotes or not self.found[previous].speaker:
+            return None
+        between = self.masked[self.marks[previous][1] : self.marks[index][0]]
+        if MASK in between or len(between.split()) > 12 or not VERB.search(between):
+            return None
+        return replace(self.found[previous], how="interrupted", as_written=None)
 
     def _previous_paragraph(self, index: int, sentence: FrameSentence) -> Attribution | None:
         position = self.position[sentence.start]
@@ -360,6 +400,8 @@ class _Finder:
             if found:
                 return replace(found, how="colon")
         previous = index - 1
+        while previous >= 0 and self.body[previous].kind == "fragment" and not self.found[previous].speaker:
+            previous -= 1  # a title or scare quote after the speaker's words ("…," said X, author of "Y.")
         if previous >= 0 and self.body[previous].paragraph == sentence.paragraph - 1 and self.found[previous].speaker:
             return replace(self.found[previous], how="continued", as_written=None)
         return None
