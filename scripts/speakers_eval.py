@@ -100,6 +100,9 @@ def figures(digest: dict[str, Any], gold: dict[str, Any], scorer: ModuleType) ->
     wrong = 0
     errors = []
     for rec in details:
+        if rec.get("kind") == "unattributed":  # a scare quote or title: a speaker given here is a guess
+            rule = how.get((rec["article_id"], rec["prediction"]), "?")
+            rules.setdefault(rule, Counter())["scare"] += rule != "none"
         if "speaker_ok" not in rec:
             continue
         rule = how.get((rec["article_id"], rec["prediction"]), "?")
@@ -129,13 +132,14 @@ def report(name: str, f: dict[str, Any]) -> str:
         f"{name}: P={f['P']:.3f} R={f['R']:.3f} named={f['named']:.3f} (n={f['n_named']}) "
         f"pronoun={f['pronoun']:.3f} (n={f['n_pronoun']}) wrong={100 * f['wrong']:.1f}% of {f['matched']} matched"
     ]
-    lines.append(f"  {'rule':20s} {'quotes':>7s} {'right':>6s} {'wrong':>6s} {'none':>6s} {'precision':>9s}")
-    for rule, c in sorted(f["rules"].items(), key=lambda kv: -sum(kv[1].values())):
+    head = ("rule", "judged", "right", "wrong", "none", "precision", "scare")
+    lines.append("  " + " ".join(f"{h:>9s}" if i else f"{h:20s}" for i, h in enumerate(head)))
+    for rule, c in sorted(f["rules"].items(), key=lambda kv: -(kv[1]["right"] + kv[1]["wrong"] + kv[1]["none"])):
         given = c["right"] + c["wrong"]
         precision = f"{c['right'] / given:.3f}" if given else "-"
-        lines.append(
-            f"  {rule:20s} {sum(c.values()):7d} {c['right']:6d} {c['wrong']:6d} {c['none']:6d} {precision:>9s}"
-        )
+        judged = c["right"] + c["wrong"] + c["none"]
+        cells = [f"{n:9d}" for n in (judged, c["right"], c["wrong"], c["none"])]
+        lines.append(f"  {rule:20s} {' '.join(cells)} {precision:>9s} {c['scare']:9d}")
     return "\n".join(lines)
 
 

@@ -194,3 +194,22 @@ def test_next_sentence_with_a_that_clause_is_not_an_attribution() -> None:
 def test_continuation_skips_a_title_between() -> None:
     found = extract_quotes(make_article("“It was hard,” said Ana Ruiz, author of “Floods.”", "“We rebuilt it.”"))
     assert (found[0].speaker, found[-1].speaker) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_fragment_in_a_sentence_whose_subject_speaks() -> None:
+    assert first("The senator called the plan a “reckless gamble” on Tuesday.").speaker == "the senator"
+    quote = first("Ana Ruiz blamed the rain for the “worst week of the year.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_a_describing_verb_gives_no_speaker() -> None:
+    assert first("Ana Ruiz was a “rising star” in the party.").speaker is None
+
+
+def test_a_subordinate_clause_after_the_quote_is_no_subject() -> None:
+    assert first("“We are ready,” after Ana Ruiz arrived, the meeting began.").speaker is None
+
+
+def test_a_clause_before_the_main_clause_is_not_the_speaker() -> None:
+    quote = first("After Ana Ruiz asked about it, the neighbours became “agitated” and left.")
+    assert quote.speaker != "Ana Ruiz"

@@ -64,6 +64,20 @@ _ACCORDING = re.compile(
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
+_INTRO = re.compile(
+    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So)\b"
+    r"[^,\x00]{0,80},)?\s*"
+)
+# A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
+_FINITE = re.compile(
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
+    r"([a-z]+(?:ed|es|s)|made|took|gave|told|wrote|thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast)\b"
+)
+# Finite verbs that describe rather than report words ("was", "has", "needs").
+_NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
+# A subject phrase opening with one of these is a subordinate clause or a prepositional phrase: no speaker.
+_SUBORDINATE = words_of("""after about until unless as just because since while when before though although like""")
+_AS = words_of("""as like just about""")  # "As X put it, “…”": an attribution, not a subordinate clause
 # Words after a speech verb that begin no speaker ("said Monday", "said that", "said last week").
 _NOT_INVERTED = words_of(
     """monday tuesday wednesday thursday friday saturday sunday that this last earlier later it there yesterday
@@ -156,6 +170,7 @@ class _Finder:
             or self._before(preceding, frame_start)
             or self._interrupted(index, sentence)
             or self._according(sentence, start)
+            or self._subject_verb(sentence, start)
             or self._continued(index, sentence, preceding, following)
             or _NONE
         )
@@ -188,6 +203,8 @@ class _Finder:
                 return replace(late, how="inverted-late")
         subject = _AUX.sub("", head).strip()
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
+        if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
+            return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
         named_head = re.match(r"([^,]+),", subject)
         if named_head and self._name_in(at + lead, at + lead + named_head.end(1)) and "\x00" not in subject:
             found = self.phrase(named_head.group(1), at + lead, "after", verb.group())
@@ -263,6 +280,9 @@ class _Finder:
         subject = left[cut:].strip()
         if not subject:
             return self._earlier_subject(frame, verb, at)
+        opener = subject.split()[0].lower()
+        if opener in _SUBORDINATE and opener not in _AS and "," in frame[verb.end() :]:
+            return None  # "After X asked about it, the Graysons became “agitated”": X's clause is not the quote's
         subject = _trim_intro(subject)
         if len(subject.split()) > MAX_SUBJECT_WORDS or not subject:
             return None
@@ -332,6 +352,23 @@ class _Finder:
         if head:
             return self.phrase(head[0], begin, "subject", cue)
         return None
+
+    def _subject_verb(self, sentence: FrameSentence, at: int) -> Attribution | None:
+        """ "The senator called the plan a “reckless gamble”": a fragment in a sentence whose subject (a name, a
+        pronoun or a role, first in the sentence) does something with words: the subject is the speaker."""
+        if at - sentence.start > MAX_FRAME_CHARS:
+            return None
+        frame = self.masked[sentence.start : at]
+        intro = _INTRO.match(frame)
+        begin = sentence.start + (intro.end() if intro else 0)  # the pattern matches every string
+        head = self.opening_speaker(begin, at)
+        if not head:
+            return None
+        after = self.masked[begin + len(head[0]) : at]
+        verb = _FINITE.match(after)
+        if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
+            return None
+        return self.phrase(head[0], begin, "subject-verb", verb.group(1))
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))
@@ -433,7 +470,7 @@ class _Finder:
         stripped = phrase.strip(" ,")
         at += phrase.find(stripped) if stripped else 0
         phrase = stripped
-        if not phrase or MASK in phrase:
+        if not phrase or MASK in phrase or not re.search(r"[^\W\d_]", phrase):
             return None
         words = phrase.split()
         if words[-1].lower() in PRONOUNS and (len(words) <= 2 or words[-1].lower() in {"he", "she", "they"}):
@@ -526,7 +563,8 @@ class _Finder:
         current = [m for m in fits if m.start >= self.sentence_starts[max(here, 0)]]
         if current:
             plain = [m for m in current if not m.possessive] or current
-            return self.cast.resolve(plain[-1].name)
+            known = [m for m in plain if self.cast.gender(self.cast.resolve(m.name)) == gender]
+            return self.cast.resolve((known or plain)[-1].name)
         last = fits[-1]
         start = self.sentence_starts[max(bisect.bisect_right(self.sentence_starts, last.start) - 1, 0)]
         same = [m for m in fits if m.start >= start]
@@ -581,7 +619,7 @@ def _trim_intro(phrase: str) -> str:
     phrase = phrase.strip()
     words = phrase.split()
     if words and words[0].lower() in _PREPOSITIONS:
-        names = re.search(r"((?:[A-Z][\w’'.\-]*\s+)*[A-Z][\w’'\-]*)$", phrase)
+        names = re.search(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|on|and)\s+(?=[A-Z]))?)*[A-Z][\w’'\-]*)$", phrase)
         if names:
             return names.group(1)
         determiner = list(re.finditer(r"\b(?:the|a|an)\s+", phrase))

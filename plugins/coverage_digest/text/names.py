@@ -238,7 +238,10 @@ ROLE_NOUNS = words_of(
     columnist writer historian scientist researcher doctor coach pastor activist organizer supporter critic
     surrogate veteran resident voter mother father officer sheriff judge justice prosecutor commissioner speaker
     partner owner worker student teacher mediator diplomat source sources congressman congresswoman rival opponent
-    challenger pollster consultant operative chancellor premier king queen prince colonel"""
+    challenger pollster consultant operative chancellor premier king queen prince colonel tycoon businessman
+    businesswoman billionaire mogul developer designer narrator comedian actor actress singer star celebrity
+    frontrunner front-runner contender hopeful incumbent legislator neurosurgeon surgeon physician nurse soldier
+    entrepreneur investor banker donor fundraiser chairman manager publisher producer director"""
 )
 BODY_NOUNS = words_of(
     """group organization organisation movement party campaign agency company committee ministry government union
