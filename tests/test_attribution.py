@@ -126,7 +126,7 @@ def test_no_guessing(paragraphs: tuple[str, ...]) -> None:
 SEED_SPEAKERS = {
     "000": [
         "an official close to the talks",
-        "Guardian",
+        None,  # "…” …, according to the Guardian": the paper relayed it; the sentence does not say who spoke
         "Yoav Gallant",
         "Yoav Gallant",
         "Benjamin Netanyahu",
@@ -136,7 +136,7 @@ SEED_SPEAKERS = {
         "Benjamin Netanyahu",
     ],
     "002": ["Hamas", "Benjamin Netanyahu"],
-    "003": ["an Israeli official", None],
+    "003": ["an Israeli official", "Hamas"],  # "…, but the group intended to continue … with “positivity.”"
     "004": ["Hamas", "Hamas", "Benjamin Netanyahu", "Yoav Gallant"],
 }
 
@@ -154,6 +154,19 @@ def test_seed_roles_and_writing() -> None:
     assert quotes[2].speaker_as_written == "Israeli Defence Minister Yoav Gallant"
     assert quotes[4].speaker_as_written == "the prime minister" and quotes[4].role == "Israel Prime Minister"
     assert quotes[7].speaker_as_written == "he"
+    assert (quotes[1].relay, quotes[1].how) == ("Guardian", "according-relay")
+
+
+def test_relay_besides_the_speaker() -> None:
+    quote = first("“We accept,” Hamas said in a statement carried by Reuters.")
+    assert (quote.speaker, quote.relay) == ("Hamas", "Reuters")
+    quote = first("“The talks were serious,” the group said on Monday, according to the Guardian.")
+    assert quote.relay == "Guardian" and quote.speaker != "Guardian"
+
+
+def test_according_to_a_person_is_the_speaker() -> None:
+    quote = first("The dam held, and repairs were “nearly done,” according to engineer Ana Ruiz.")
+    assert (quote.speaker, quote.relay) == ("Ana Ruiz", None)
 
 
 # -- rules added for issue 16 (one sentence each) ----------------------------------------------------------------

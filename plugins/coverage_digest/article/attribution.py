@@ -15,6 +15,7 @@ from ..text.names import (
     Cast,
     Mention,
     is_body_name,
+    is_relay,
     is_role_phrase,
     words_of,
 )
@@ -62,6 +63,20 @@ _BOUNDARY = re.compile(
 _ACCORDING = re.compile(
     r"\baccording to\s+((?:[^,;:\x00\n.]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){2,90})", re.IGNORECASE
 )
+# Who passed words on: "according to X", "carried by X", "reported by X", "quoted by X", "cited by X".
+_RELAY = re.compile(
+    r"\b(?:according to|(?:carried|reported|quoted|cited|published|broadcast|aired|relayed) by)\s+"
+    r"((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for|and))*)"
+)
+
+
+def _relay_name(phrase: str) -> str | None:
+    """The outlet or body a relay phrase names ("the Guardian" -> "Guardian"), when it names one."""
+    name = re.sub(r"^(?:the|The)\s+", "", phrase.strip(" ,.")).strip()
+    name = re.sub(r"\s+(?:of|for|and)$", "", name)
+    return name if name[:1].isupper() and is_relay(name) else None
+
+
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
@@ -73,6 +88,7 @@ _FINITE = re.compile(
     r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
     r"([a-z]+(?:ed|es|s)|made|took|gave|told|wrote|thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast)\b"
 )
+_CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;)\s+")  # where a coordinated clause begins
 # Finite verbs that describe rather than report words ("was", "has", "needs").
 _NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
 # A subject phrase opening with one of these is a subordinate clause or a prepositional phrase: no speaker.
@@ -101,6 +117,7 @@ class Attribution:
     role: str | None
     cue: str | None
     how: str
+    relay: str | None = None  # the outlet or body that passed the words on ("according to the Guardian")
 
 
 _NONE = Attribution(None, None, None, None, None, "none")
@@ -129,6 +146,7 @@ def _with(quote: Quote, a: Attribution) -> Quote:
         role=a.role,
         cue=a.cue,
         how=a.how,
+        relay=a.relay,
     )
 
 
@@ -164,7 +182,7 @@ class _Finder:
         following = self._frame_after(index, sentence)
         frame_start = max(sentence.start, start - MAX_FRAME_CHARS)
         preceding = self.masked[frame_start:start]
-        return (
+        found = (
             self._dash(following, end)
             or self._after(following, end)
             or self._before(preceding, frame_start)
@@ -174,6 +192,18 @@ class _Finder:
             or self._continued(index, sentence, preceding, following)
             or _NONE
         )
+        return self._relayed(found, sentence, start)
+
+    def _relayed(self, found: Attribution, sentence: FrameSentence, at: int) -> Attribution:
+        """The relay a sentence names besides the speaker: "…," Hamas said in a statement carried by Reuters."""
+        if found.relay or found.how in ("none", "continued"):
+            return found
+        window = self.masked[max(sentence.start, at - MAX_FRAME_CHARS) : min(sentence.end, at + MAX_FRAME_CHARS)]
+        for match in _RELAY.finditer(window):
+            relay = _relay_name(match.group(1))
+            if relay and relay != found.speaker and relay != found.as_written:
+                return replace(found, relay=relay)
+        return found
 
     def _frame_after(self, index: int, sentence: FrameSentence) -> str:
         end = self.marks[index][1]
@@ -238,6 +268,8 @@ class _Finder:
         if not words or words[0].lower() in _NOT_INVERTED or words[0].lower() in _PREPOSITIONS:
             return None
         begin = at + verb.end() + match.start(1)
+        if verb.group() == "according to" and is_relay(phrase):
+            return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(phrase))
         lowered = phrase[0].islower() and words[0].lower() not in DETERMINERS
         found = self.phrase(phrase.strip(), begin, "inverted-modifier" if lowered else "after", verb.group())
         if found and found.kind != "unnamed":
@@ -360,15 +392,17 @@ class _Finder:
             return None
         frame = self.masked[sentence.start : at]
         intro = _INTRO.match(frame)
-        begin = sentence.start + (intro.end() if intro else 0)  # the pattern matches every string
-        head = self.opening_speaker(begin, at)
-        if not head:
-            return None
-        after = self.masked[begin + len(head[0]) : at]
-        verb = _FINITE.match(after)
-        if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
-            return None
-        return self.phrase(head[0], begin, "subject-verb", verb.group(1))
+        clauses = [m.end() for m in _CLAUSE.finditer(frame)]  # the clause nearest the quote first
+        for begin in [sentence.start + c for c in reversed(clauses)] + [sentence.start + (intro.end() if intro else 0)]:
+            head = self.opening_speaker(begin, at)
+            if not head:
+                continue
+            after = self.masked[begin + len(head[0]) : at]
+            verb = _FINITE.match(after)
+            if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
+                continue
+            return self.phrase(head[0], begin, "subject-verb", verb.group(1))
+        return None
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))
@@ -377,7 +411,10 @@ class _Finder:
         match = _ACCORDING.search(self.masked, *window)
         if not match:
             return None
-        return self.phrase(match.group(1).strip(), match.start(1), "according", "according to")
+        source = match.group(1).strip()
+        if is_relay(source):  # "…," according to the Guardian: the paper passed it on; who spoke is not said
+            return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(source))
+        return self.phrase(source, match.start(1), "according", "according to")
 
     def _continued(self, index: int, sentence: FrameSentence, preceding: str, following: str) -> Attribution | None:
         frame = (preceding + following).replace(MASK, "")

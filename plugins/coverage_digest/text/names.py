@@ -416,3 +416,20 @@ def is_role_phrase(phrase: str) -> bool:
     """Say whether a description names a role ("the prime minister", "the terrorist group")."""
     found = re.findall(r"[a-z\-]+", phrase.lower())
     return bool(found) and (found[-1] in ROLE_NOUNS or found[-1] in BODY_NOUNS or found[-1] in BODY_WORDS)
+
+
+# News organisations and the words that name one: words attributed to them were passed on, not spoken.
+MEDIA_WORDS = words_of(
+    """times post guardian journal tribune herald telegraph examiner gazette chronicle observer independent
+    mail globe star sun mirror express economist news press reuters ap afp cnn bbc nbc abc cbs fox msnbc npr pbs
+    politico axios bloomberg newsweek magazine newspaper paper agency broadcaster network channel television radio
+    tv outlet outlets website report reports reporting wire daily weekly"""
+)
+
+
+def is_relay(phrase: str) -> bool:
+    """Say whether a phrase names a news organisation or a report ("the Guardian", "a report in Al-Qahera News")."""
+    found = re.findall(r"[^\W\d_][\w\-]*", phrase)
+    if not found or len(found) > 8:
+        return False
+    return found[-1].lower() in MEDIA_WORDS or (found[0].lower() in {"a", "an"} and found[1:2] == ["report"])
