@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from coverage_digest.article.analyse import extract_quotes  # noqa: E402
+from coverage_digest.article.speaker_rules import RULES  # noqa: E402
 from coverage_digest.clean.article import clean_article  # noqa: E402
 from coverage_digest.read.inputs import read_file  # noqa: E402
 from coverage_digest.records import RawArticle, SeedFile  # noqa: E402
@@ -139,7 +140,19 @@ def report(name: str, f: dict[str, Any]) -> str:
         precision = f"{c['right'] / given:.3f}" if given else "-"
         judged = c["right"] + c["wrong"] + c["none"]
         cells = [f"{n:9d}" for n in (judged, c["right"], c["wrong"], c["none"])]
-        lines.append(f"  {rule:20s} {' '.join(cells)} {precision:>9s} {c['scare']:9d}")
+        unlisted = "" if rule in RULES or rule == "?" else "  (not in the rule registry)"
+        lines.append(f"  {rule:20s} {' '.join(cells)} {precision:>9s} {c['scare']:9d}{unlisted}")
+    return "\n".join(lines)
+
+
+def legend() -> str:
+    """What each rule is (article/speaker_rules.py), and what the columns count."""
+    lines = [f"  {name:20s} {text}" for name, text in RULES.items()]
+    lines.append(
+        "  judged: gold direct quotes with a source the prediction was scored on; right/wrong/none: speaker right,"
+        " wrong (given but incorrect), not given; precision: right / (right + wrong); scare: predictions matching"
+        " only an unattributed span (scare quote, title) that got a speaker anyway"
+    )
     return "\n".join(lines)
 
 
@@ -176,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         f = figures(digest, {"articles": keep}, scorer)
         print(report(f"{args.set} [{name}]", f), flush=True)
         errors = errors or f["errors"]
+    print("rules:\n" + legend())
     if args.errors:
         Path(args.errors).write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -226,3 +226,8 @@ def test_a_subordinate_clause_after_the_quote_is_no_subject() -> None:
 def test_a_clause_before_the_main_clause_is_not_the_speaker() -> None:
     quote = first("After Ana Ruiz asked about it, the neighbours became “agitated” and left.")
     assert quote.speaker != "Ana Ruiz"
+
+
+def test_a_connective_does_not_stop_a_continuation() -> None:
+    found = extract_quotes(make_article("“We held,” Ana Ruiz said. Instead, “the water went around us.”"))
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]

@@ -43,6 +43,10 @@ def _with(quote: Quote, a: Attribution) -> Quote:
     )
 
 
+# A connective opening a quote-only sentence ("Instead, “…”"): the quote still runs on from the last speaker.
+_CONNECTIVE = re.compile(r"^\s*(?:Instead|But|And|Still|Yet|Also|Then|Now|So|Plus|Again|However|Indeed),?\s*$")
+
+
 class _Finder(SentenceRules):
     """Walks an article's quotes in order, remembering earlier attributions for continuations and pronouns."""
 
@@ -101,7 +105,8 @@ class _Finder(SentenceRules):
 
     def _continued(self, index: int, sentence: FrameSentence, preceding: str, following: str) -> Attribution | None:
         frame = (preceding + following).replace(MASK, "")
-        if re.search(r"[^\W\d_]", preceding.replace(MASK, "")) or VERB.search(frame):
+        own = _CONNECTIVE.sub("", preceding.replace(MASK, ""))  # "Instead, “…”" has no words of the writer's own
+        if re.search(r"[^\W\d_]", own) or VERB.search(frame):
             return None  # the writer's own sentence: no guessing
         previous = index - 1
         if previous >= 0 and self.body[previous].paragraph == sentence.paragraph and self.found[previous].speaker:

@@ -159,6 +159,7 @@ def _quote_row(row: QuoteRow, table: str) -> dict[str, Any]:
                 "text": o.quote.text,
                 "speaker_as_written": o.quote.speaker_as_written,
                 "relay": o.quote.relay,
+                "how": o.quote.how,
                 "match": o.match,
                 "quote_id": o.quote.id,
                 "start": o.quote.start,
