@@ -231,3 +231,9 @@ def test_a_clause_before_the_main_clause_is_not_the_speaker() -> None:
 def test_a_connective_does_not_stop_a_continuation() -> None:
     found = extract_quotes(make_article("“We held,” Ana Ruiz said. Instead, “the water went around us.”"))
     assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_spokesman_for_someone_is_not_that_someone() -> None:
+    quote = first("“We disagree,” said a spokesman for Ana Ruiz.")
+    assert (quote.speaker, quote.speaker_kind) == ("a spokesman for Ana Ruiz", "unnamed")
+    assert first("A spokesman for Ana Ruiz said the plan was “unworkable.”").speaker == "a spokesman for Ana Ruiz"

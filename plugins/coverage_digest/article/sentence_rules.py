@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..text.lexicon import LISTENER_VERBS
+from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
 from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
@@ -117,7 +117,10 @@ class SentenceRules(SpeakerPhrases):
         match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
         if not match:
             return None
-        phrase = re.split(r"\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+", match.group(1))[0]
+        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+)", match.group(1))
+        phrase = pieces[0]
+        if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
+            phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
         phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
         ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
         phrase = phrase[: ends[0]] if ends else phrase
@@ -247,6 +250,11 @@ class SentenceRules(SpeakerPhrases):
         if is_relay(source):  # "…," according to the Guardian: the paper passed it on; who spoke is not said
             return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(source))
         return self.phrase(source, match.start(1), "according", "according to")
+
+
+def _held_for(pieces: list[str]) -> bool:
+    """Say whether "<role> to/for <Name>" holds a role for someone named ("an aide to Mr. Sanders")."""
+    return pieces[0].split()[-1].lower() in ROLE_NOUNS and pieces[2][:1].isupper()
 
 
 def _trim_intro(phrase: str) -> str:

@@ -29,6 +29,10 @@ def _clean_lead(lead: str) -> bool:
 _VERBISH = re.compile(
     r"\b(?:has|have|had|is|was|were|are|will|would)\b|\b\w+(?:ed|ing)(?:$|\s+(?:in|on|at|by|to|for|with|the|a|an)\b)"
 )
+# A role held for someone named: "a spokesman for Trump", "an aide to Mr. Sanders", "a friend of Ana Ruiz".
+_AGENT_OF = re.compile(
+    r"(?:\S+\s+){0,4}?([a-z\-]+)\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
+)
 PRONOUNS = words_of("""he she they it we i who you""")
 DETERMINERS = words_of("""a an the one two three four several some many other another his her its their this that""")
 # Earlier speakers looked back on for continuations, "the group" and "the official".
@@ -96,8 +100,13 @@ class SpeakerPhrases:
         words = phrase.split()
         if words[-1].lower() in PRONOUNS and (len(words) <= 2 or words[-1].lower() in {"he", "she", "they"}):
             return self.pronoun(words[-1].lower(), at, self._written(phrase, at), how, cue)
-        mention = self._head_name(phrase, at)
         first = words[0].lower()
+        agent = _AGENT_OF.match(phrase)
+        if agent and first in DETERMINERS and agent.group(1).lower() in ROLE_NOUNS:
+            # "a spokesman for Trump": the spokesman spoke, not Trump (kept whole: who he speaks for is said)
+            description = phrase[0].lower() + phrase[1:]
+            return Attribution(self._written(phrase, at), description, "unnamed", None, cue, how)
+        mention = self._head_name(phrase, at)
         if mention:
             offset = mention.start - at
             lead = _NP_BREAK.split(phrase[:offset])[-1]
