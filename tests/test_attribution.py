@@ -237,3 +237,9 @@ def test_a_spokesman_for_someone_is_not_that_someone() -> None:
     quote = first("“We disagree,” said a spokesman for Ana Ruiz.")
     assert (quote.speaker, quote.speaker_kind) == ("a spokesman for Ana Ruiz", "unnamed")
     assert first("A spokesman for Ana Ruiz said the plan was “unworkable.”").speaker == "a spokesman for Ana Ruiz"
+
+
+def test_lead_in_sentence_gives_the_next_quote_its_speaker() -> None:
+    found = extract_quotes(make_article("“We held,” Tom Reyes said.", "Ana Ruiz agreed. “The water went around us.”"))
+    assert [q.speaker for q in found] == ["Tom Reyes", "Ana Ruiz"]
+    assert found[1].how == "lead-in"

@@ -12,7 +12,16 @@ from ..text.lexicon import LISTENER_VERBS
 from ..text.names import MASK
 from .quote_frames import VERB, FrameSentence, mark_bounds, mask, split_sentences
 from .quotes import Quote
-from .sentence_rules import _RELAY, _TRANSCRIPT, MAX_FRAME_CHARS, SentenceRules, _relay_name
+from .sentence_rules import (
+    _FINITE,
+    _INTRO,
+    _NOT_SPEECH,
+    _RELAY,
+    _TRANSCRIPT,
+    MAX_FRAME_CHARS,
+    SentenceRules,
+    _relay_name,
+)
 from .speaker_phrases import _NONE, Attribution
 
 
@@ -108,6 +117,9 @@ class _Finder(SentenceRules):
         own = _CONNECTIVE.sub("", preceding.replace(MASK, ""))  # "Instead, “…”" has no words of the writer's own
         if re.search(r"[^\W\d_]", own) or VERB.search(frame):
             return None  # the writer's own sentence: no guessing
+        lead_in = self._lead_in(sentence)
+        if lead_in:
+            return lead_in
         previous = index - 1
         if previous >= 0 and self.body[previous].paragraph == sentence.paragraph and self.found[previous].speaker:
             return replace(self.found[previous], how="continued", as_written=None)
@@ -115,6 +127,22 @@ class _Finder(SentenceRules):
         if trailing:
             return trailing
         return self._previous_paragraph(index, sentence)
+
+    def _lead_in(self, sentence: FrameSentence) -> Attribution | None:
+        """ "Ana Ruiz agreed. “…”": a quote-only sentence after a sentence of the writer's whose subject acts."""
+        position = self.position[sentence.start]
+        before = self.sentences[position - 1] if position else None
+        if before is None or before.quotes or before.paragraph != sentence.paragraph:
+            return None
+        intro = _INTRO.match(self.masked, before.start, before.end)
+        begin = intro.end() if intro else before.start
+        head = self.opening_speaker(begin, before.end)
+        if not head:
+            return None
+        verb = _FINITE.match(self.masked[begin + len(head[0]) : before.end])
+        if not verb or verb.group(1) in _NOT_SPEECH:
+            return None
+        return self.phrase(head[0], begin, "lead-in", verb.group(1))
 
     def _trailing_attribution(self, sentence: FrameSentence) -> Attribution | None:
         """ "Go!" Ana Ruiz said of the plan. (a quote ending in ! ? or . ends its sentence): the next sentence's

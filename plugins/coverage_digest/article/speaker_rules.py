@@ -16,6 +16,7 @@ RULES: dict[str, str] = {
     "subject-verb": "a quote inside a sentence whose subject does something with words: 'X blamed the “…”'",
     "interrupted": "the second part of a quote broken by its attribution: '“…,” said X, “…”'",
     "next-sentence": "a quote ending its sentence, attributed by the next: '“…!” X said of the plan.'",
+    "lead-in": "a quote-only sentence after a writer's sentence whose subject acts: 'X agreed. “…”'",
     "continued": "a quote-only sentence or paragraph running on from the previous speaker",
     "subject": "a participle or coordinated verb takes the sentence's subject: 'X …, adding “…”'",
     "transcript": "a transcript line: 'SMITH: …'",
