@@ -243,3 +243,17 @@ def test_lead_in_sentence_gives_the_next_quote_its_speaker() -> None:
     found = extract_quotes(make_article("“We held,” Tom Reyes said.", "Ana Ruiz agreed. “The water went around us.”"))
     assert [q.speaker for q in found] == ["Tom Reyes", "Ana Ruiz"]
     assert found[1].how == "lead-in"
+
+
+def test_a_poll_share_is_no_speaker() -> None:
+    assert first("In the new poll, 55 percent of voters said the plan was “a mistake.”").speaker is None
+
+
+def test_a_possessive_role_before_the_name_is_kept_as_written() -> None:
+    quote = first("Ana Ruiz’s lawyer, Tom Reyes, said the claim was “baseless.”")
+    assert (quote.speaker, quote.speaker_as_written) == ("Tom Reyes", "Ana Ruiz’s lawyer, Tom Reyes")
+
+
+def test_a_title_with_of_is_stripped() -> None:
+    quote = first("“We are ready,” said Chief of Staff Denis Lowe.")
+    assert quote.speaker == "Denis Lowe"

@@ -49,6 +49,9 @@ _FINITE = re.compile(
     r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
     r"([a-z]+(?:ed|es|s)|made|took|gave|told|wrote|thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast)\b"
 )
+_POSSESSIVE_ROLE = re.compile(
+    r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"
+)
 _CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;)\s+")  # where a coordinated clause begins
 # Finite verbs that describe rather than report words ("was", "has", "needs").
 _NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
@@ -195,9 +198,22 @@ class SentenceRules(SpeakerPhrases):
         for (phrase, _kind), begin, segment in heads:
             found = self.phrase(phrase, begin, "before", cue)
             if found and found.speaker:
+                found = self._possessive_role(left, hard, segments, segment, found, at)
                 rest = left[hard + segment.end() :].strip(" ,")
                 return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
         return None
+
+    def _possessive_role(self, left, hard, segments, segment, found: Attribution, at: int) -> Attribution:
+        """ "Trump's attorney, Alan Garten, said": the role before the name is part of the speaker as written."""
+        index = segments.index(segment)
+        if index == 0 or found.kind != "person":
+            return found
+        role = segments[index - 1].group()
+        if not _POSSESSIVE_ROLE.fullmatch(role) or role.split()[-1].lower() not in ROLE_NOUNS:
+            return found
+        start = hard + segments[index - 1].start() + len(role) - len(role.lstrip())
+        whole = left[start : hard + segment.end()].strip()
+        return replace(found, as_written=self._written(whole, at + start), role=found.role or role.strip())
 
     def _earlier_subject(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         """A participle ("…, adding") or coordinated verb ("… and described") takes the earlier verb's subject."""

@@ -33,6 +33,7 @@ _VERBISH = re.compile(
 _AGENT_OF = re.compile(
     r"(?:\S+\s+){0,4}?([a-z\-]+)\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
 )
+_SHARE = re.compile(r"%|\bpercent\b|\b\w+ in (?:10|ten)\b|\b(?:majority|half|third|quarter) of\b", re.IGNORECASE)
 PRONOUNS = words_of("""he she they it we i who you""")
 DETERMINERS = words_of("""a an the one two three four several some many other another his her its their this that""")
 # Earlier speakers looked back on for continuations, "the group" and "the official".
@@ -95,8 +96,8 @@ class SpeakerPhrases:
         stripped = phrase.strip(" ,")
         at += phrase.find(stripped) if stripped else 0
         phrase = stripped
-        if not phrase or MASK in phrase or not re.search(r"[^\W\d_]", phrase):
-            return None
+        if not phrase or MASK in phrase or not re.search(r"[^\W\d_]", phrase) or _SHARE.search(phrase):
+            return None  # "55 percent of voters said": a poll's finding, whose source the phrase does not name
         words = phrase.split()
         if words[-1].lower() in PRONOUNS and (len(words) <= 2 or words[-1].lower() in {"he", "she", "they"}):
             return self.pronoun(words[-1].lower(), at, self._written(phrase, at), how, cue)

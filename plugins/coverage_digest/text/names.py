@@ -71,8 +71,8 @@ def split_title(chunk: str) -> Name:
     words = _TOKEN.findall(chunk)
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if _bare(word) in TITLE_WORDS:
-            last_title = index
+        if _bare(word) in TITLE_WORDS or (word == "of" and index == last_title + 1 and last_title >= 0):
+            last_title = index  # "Chief of Staff Denis McDonough", "Republican of West Virginia"
     title = " ".join(words[: last_title + 1]) or None
     return Name(title, " ".join(words[last_title + 1 :]))
 
