@@ -257,3 +257,8 @@ def test_a_possessive_role_before_the_name_is_kept_as_written() -> None:
 def test_a_title_with_of_is_stripped() -> None:
     quote = first("“We are ready,” said Chief of Staff Denis Lowe.")
     assert quote.speaker == "Denis Lowe"
+
+
+def test_according_to_a_person_outranks_a_subject_before_the_quote() -> None:
+    quote = first("For the mayor, according to engineer Ana Ruiz, the flood was “a test of the dam.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "according")

@@ -94,6 +94,10 @@ class _Finder(SentenceRules):
             or self._continued(index, sentence, preceding, following)
             or _NONE
         )
+        if found.how == "before":  # "For Trump, according to X, the speech was “a test”": X is the source
+            according = self._according(sentence, start)
+            if according and according.speaker and according.kind in ("person", "body"):
+                found = according
         return self._relayed(found, sentence, start)
 
     def _relayed(self, found: Attribution, sentence: FrameSentence, at: int) -> Attribution:
