@@ -126,7 +126,7 @@ def test_no_guessing(paragraphs: tuple[str, ...]) -> None:
 SEED_SPEAKERS = {
     "000": [
         "an official close to the talks",
-        "Guardian",
+        None,  # "…” …, according to the Guardian": the paper relayed it; the sentence does not say who spoke
         "Yoav Gallant",
         "Yoav Gallant",
         "Benjamin Netanyahu",
@@ -136,7 +136,7 @@ SEED_SPEAKERS = {
         "Benjamin Netanyahu",
     ],
     "002": ["Hamas", "Benjamin Netanyahu"],
-    "003": ["an Israeli official", None],
+    "003": ["an Israeli official", "Hamas"],  # "…, but the group intended to continue … with “positivity.”"
     "004": ["Hamas", "Hamas", "Benjamin Netanyahu", "Yoav Gallant"],
 }
 
@@ -154,3 +154,111 @@ def test_seed_roles_and_writing() -> None:
     assert quotes[2].speaker_as_written == "Israeli Defence Minister Yoav Gallant"
     assert quotes[4].speaker_as_written == "the prime minister" and quotes[4].role == "Israel Prime Minister"
     assert quotes[7].speaker_as_written == "he"
+    assert (quotes[1].relay, quotes[1].how) == ("Guardian", "according-relay")
+
+
+def test_relay_besides_the_speaker() -> None:
+    quote = first("“We accept,” Hamas said in a statement carried by Reuters.")
+    assert (quote.speaker, quote.relay) == ("Hamas", "Reuters")
+    quote = first("“The talks were serious,” the group said on Monday, according to the Guardian.")
+    assert quote.relay == "Guardian" and quote.speaker != "Guardian"
+
+
+def test_according_to_a_person_is_the_speaker() -> None:
+    quote = first("The dam held, and repairs were “nearly done,” according to engineer Ana Ruiz.")
+    assert (quote.speaker, quote.relay) == ("Ana Ruiz", None)
+
+
+# -- rules added for issue 16 (one sentence each) ----------------------------------------------------------------
+
+
+def test_inverted_subject_with_a_lower_case_modifier() -> None:
+    quote = first("“The river is rising,” said former mayor Ana Ruiz.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-modifier")
+
+
+def test_inverted_subject_after_a_clause() -> None:
+    quote = first("“The dam will hold” if the rain stops, said Ana Ruiz, an engineer.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-late")
+
+
+def test_inverted_description_then_name() -> None:
+    quote = first("“The dam will hold,” said her oldest friend from school, Ana Ruiz, who lives nearby.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "inverted-appositive")
+    assert quote.speaker_as_written == "her oldest friend from school, Ana Ruiz"
+
+
+def test_interrupted_quote_keeps_its_speaker() -> None:
+    text = "“The dam will hold,” said the chief engineer, “because the rain has stopped.”"
+    found = extract_quotes(make_article(text))
+    assert [q.speaker for q in found] == ["the chief engineer", "the chief engineer"]
+    assert found[1].how == "interrupted"
+
+
+def test_quote_ending_its_sentence_takes_the_next_sentence_subject() -> None:
+    quote = first("“What a week!” Ana Ruiz said of the floods on Monday at the old bridge near the school.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "next-sentence")
+
+
+def test_next_sentence_with_a_that_clause_is_not_an_attribution() -> None:
+    assert first("“What a week!” Ana Ruiz said that the floods closed the bridge and the school.").speaker is None
+
+
+def test_continuation_skips_a_title_between() -> None:
+    found = extract_quotes(make_article("“It was hard,” said Ana Ruiz, author of “Floods.”", "“We rebuilt it.”"))
+    assert (found[0].speaker, found[-1].speaker) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_fragment_in_a_sentence_whose_subject_speaks() -> None:
+    assert first("The senator called the plan a “reckless gamble” on Tuesday.").speaker == "the senator"
+    quote = first("Ana Ruiz blamed the rain for the “worst week of the year.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_a_describing_verb_gives_no_speaker() -> None:
+    assert first("Ana Ruiz was a “rising star” in the party.").speaker is None
+
+
+def test_a_subordinate_clause_after_the_quote_is_no_subject() -> None:
+    assert first("“We are ready,” after Ana Ruiz arrived, the meeting began.").speaker is None
+
+
+def test_a_clause_before_the_main_clause_is_not_the_speaker() -> None:
+    quote = first("After Ana Ruiz asked about it, the neighbours became “agitated” and left.")
+    assert quote.speaker != "Ana Ruiz"
+
+
+def test_a_connective_does_not_stop_a_continuation() -> None:
+    found = extract_quotes(make_article("“We held,” Ana Ruiz said. Instead, “the water went around us.”"))
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_spokesman_for_someone_is_not_that_someone() -> None:
+    quote = first("“We disagree,” said a spokesman for Ana Ruiz.")
+    assert (quote.speaker, quote.speaker_kind) == ("a spokesman for Ana Ruiz", "unnamed")
+    assert first("A spokesman for Ana Ruiz said the plan was “unworkable.”").speaker == "a spokesman for Ana Ruiz"
+
+
+def test_lead_in_sentence_gives_the_next_quote_its_speaker() -> None:
+    found = extract_quotes(make_article("“We held,” Tom Reyes said.", "Ana Ruiz agreed. “The water went around us.”"))
+    assert [q.speaker for q in found] == ["Tom Reyes", "Ana Ruiz"]
+    assert found[1].how == "lead-in"
+
+
+def test_a_poll_share_is_no_speaker() -> None:
+    assert first("In the new poll, 55 percent of voters said the plan was “a mistake.”").speaker is None
+
+
+def test_a_possessive_role_before_the_name_is_kept_as_written() -> None:
+    quote = first("Ana Ruiz’s lawyer, Tom Reyes, said the claim was “baseless.”")
+    assert (quote.speaker, quote.speaker_as_written) == ("Tom Reyes", "Ana Ruiz’s lawyer, Tom Reyes")
+
+
+def test_a_title_with_of_is_stripped() -> None:
+    quote = first("“We are ready,” said Chief of Staff Denis Lowe.")
+    assert quote.speaker == "Denis Lowe"
+
+
+def test_according_to_a_person_outranks_a_subject_before_the_quote() -> None:
+    quote = first("For the mayor, according to engineer Ana Ruiz, the flood was “a test of the dam.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "according")

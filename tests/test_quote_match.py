@@ -229,3 +229,11 @@ def test_grouping_compares_what_every_pair_under_a_key_would(monkeypatch, max_po
     who = tuple(q.speaker for q in quotes)
     read = tuple(quote_match._read(q.text) for q in quotes)
     assert quote_match._group(quotes, who, read) == reference_groups(quotes, who)
+
+
+def test_a_relay_is_no_conflicting_speaker() -> None:
+    one = make_article("The talks were “in-depth and serious,” according to the Guardian.", article_id="a")
+    two = make_article("The group said the talks were “in-depth and serious.”", article_id="b")
+    [row] = [r for r in (*table_for(one, two).rows, *table_for(one, two).fragments) if "serious" in r.text]
+    assert "speaker-conflict" not in row.flags
+    assert [o.quote.relay for o in row.occurrences] == ["Guardian", None]

@@ -6,35 +6,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..text.names import ABBREVIATIONS, MASK, words_of
+from ..text.lexicon import ABBREVIATIONS, SPEECH_PHRASES, SPEECH_VERBS
+from ..text.names import MASK
 from .quotes import Quote
 
-SPEECH_VERBS = words_of(
-    """said say says saying told tell tells telling added adds adding declared declares declaring warned warns
-    warning wrote writes writing stated states stating asked asks asking noted notes noting explained explains
-    explaining continued continues continuing recalled recalls recalling claimed claims claiming argued argues
-    arguing insisted insists insisting tweeted tweets tweeting posted replied replies replying responded responds
-    responding answered answers remarked remarks observed observes acknowledged acknowledges admitted admits
-    conceded concedes announced announces announcing suggested suggests suggesting complained complains
-    complaining predicted predicts vowed vows vowing pledged pledges promised promises urged urges urging
-    cautioned cautions charged charges countered counters quipped quips joked jokes shouted shouts yelled chanted
-    chanting sang sings singing reported reports reporting reads read called calls calling described describes
-    describing labeled labelled labeling labelling dubbed dubs termed terms blasted blasts slammed slams
-    criticized criticised praised echoed echoing boasted boasts lamented laments mused muses emphasized emphasised
-    stressed stresses testified testifies alleged alleges maintained maintains contended contends confirmed
-    confirms denied denies agreed agrees concluded concludes wondered wonders exclaimed proclaimed reiterated
-    reiterating reiterates retorted interjected whispered screamed bragged griped grumbled recounted recounts
-    explained likened compared accused accuses dismissed branded referred ruled found finds cited cites pleaded
-    demanded demands hinted signaled signalled emailed texted opined thundered scoffed snapped sighed indicated
-    indicates indicating expressed expressing wrote asserted asserts asserting promise promises promised promising
-    accuse mocked mocks mocking lauded lauds hailed hails touted touts decried decries denounced denounces
-    condemned condemns attacked derided ridiculed dismissing call scolded scolds questioned questioning stressing
-    referencing vowing warning bemoaning tweeting lamenting repeated repeats repeating characterized characterised
-    characterizing"""
-)
-SPEECH_PHRASES = ("put it", "pointed out", "points out", "went on", "goes on", "according to")
-# Verbs whose object is the listener ("told Reuters"), so "told X" never names the speaker.
-LISTENER_VERBS = words_of("""told tell tells telling asked asks asking urged urges urging""")
 VERB = re.compile(
     r"(?<![\w\-’'])(?:" + "|".join(sorted({*SPEECH_VERBS, *SPEECH_PHRASES}, key=len, reverse=True)) + r")(?![\w\-])"
 )

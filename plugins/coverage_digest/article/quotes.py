@@ -57,6 +57,7 @@ class Quote:
     role: str | None = None
     cue: str | None = None  # the words that tie the quote to its speaker, as written
     how: str | None = None  # which attribution rule found the speaker
+    relay: str | None = None  # who passed the words on, when the text says ("according to the Guardian")
 
 
 def find_quotes(article: Article) -> tuple[Quote, ...]:

@@ -158,6 +158,8 @@ def _quote_row(row: QuoteRow, table: str) -> dict[str, Any]:
                 "article_id": o.quote.article_id,
                 "text": o.quote.text,
                 "speaker_as_written": o.quote.speaker_as_written,
+                "relay": o.quote.relay,
+                "how": o.quote.how,
                 "match": o.match,
                 "quote_id": o.quote.id,
                 "start": o.quote.start,

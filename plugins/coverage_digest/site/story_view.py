@@ -85,6 +85,7 @@ def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
                 "url": links.to(o.quote.article_id, links.paths.quote_anchor(o.quote.id)),
                 "match": o.match,
                 "as_written": o.quote.speaker_as_written,
+                "relay": o.quote.relay,
                 "speaker": o.speaker,
                 "in_headline": o.quote.in_headline,
                 "diff": [{"op": op, "text": text} for op, text in o.diff],

@@ -1,12 +1,9 @@
 """Who and what each article mentions: people, bodies and places, read with transparent rules.
 
-A mention is a run of capitalised words in a sentence. Titles ("Prime Minister", "Mr.") mark people; cue words
-("Ministry", "Forces", "News") mark bodies; a small general gazetteer (countries, large cities) and place cues
-("city of", "in", "border crossing") mark places. A sentence's first word counts only when the same word is
-capitalised mid-sentence somewhere. Within one story, a surname ("Netanyahu", "Mr. Netanyahu") joins the one full
-name that ends with it, full names with the same surname and the same title join, and acronyms join the body they
-abbreviate ("IDF").
-"""
+A mention is a run of capitalised words (any script) in a sentence. Titles mark people; cue words ("Ministry",
+"News") mark bodies; a small gazetteer and place cues ("city of", "in") mark places; the cue lists are in the lexicon.
+A sentence's first word counts only when it is capitalised mid-sentence somewhere. Names are joined by the shared
+resolver (text/names.py: surnames, nicknames, initials, formal names first); acronyms join the body they abbreviate."""
 
 from __future__ import annotations
 
@@ -18,68 +15,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article, Sentence
-from ..text.lexicon import CITIES, COUNTRIES
+from ..text.lexicon import CITIES, COUNTRIES, MENTION_CUES, MONTHS, WEEKDAYS
+from ..text.lexicon import NAME_STOP_WORDS as NAME_STOPS
 from ..text.lexicon import PLACE_ALIASES as ALIASES
+from ..text.names import initials_of, is_acronym, is_nickname, same_person
 from ..text.sentences import split_article
 
 log = logging.getLogger(__name__)
 
-
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words from a whitespace-separated list (keeps long lexicons readable)."""
-    return frozenset(words.split())
-
-
 KINDS = ("person", "body", "place", "unknown")
 
-_TITLE_HEADS = _word_set(
-    """minister president director secretary chancellor ambassador spokesman spokeswoman spokesperson governor mayor
-    senator sen. rep. representative general gen. col. colonel lt. admiral commander chief king queen prince princess
-    sheikh emir pope judge speaker premier ayatollah rabbi dr. mr. mrs. ms. sir lord dame prof. professor sgt. capt.
-    captain chairman chairwoman envoy"""
+_TITLE_HEADS, _TITLE_MODIFIERS, _BODY_CUES, _PLACE_CUES, _EVENT_CUES, _BODY_AFTER, _PLACE_AFTER = (
+    MENTION_CUES[k]
+    for k in ("title_heads", "title_modifiers", "body_cues", "place_cues", "event_cues", "body_after", "place_after")
 )
-_TITLE_MODIFIERS = _word_set(
-    """prime deputy vice foreign defense defence finance interior health security senior former acting executive supreme
-    crown grand attorney first chief military opposition"""
+_PERSON_BEFORE, _LOCATIVE, _SAY, _PARTICLES, _FUNCTION = (
+    MENTION_CUES[k] for k in ("person_before", "locative", "say", "particles", "function")
 )
-_BODY_CUES = _word_set(
-    """ministry forces force council party news agency army navy department committee court union organization
-    organisation authority bank congress parliament senate assembly government administration office movement brigades
-    corps institute university times post press company inc corp ltd league nations fund commission service police
-    guard cabinet federation association foundation network channel house bureau board jihad"""
-)
-_PLACE_CUES = _word_set(
-    """strip valley river sea mountains mountain island islands province county region square crossing heights desert
-    coast peninsula gulf ocean lake hills city bay straits strait"""
-)
-_EVENT_CUES = _word_set("day week war summit games olympics festival cup conference")
-_BODY_AFTER = _word_set(
-    """leader leaders official officials delegation delegations spokesman spokeswoman spokesperson member members envoy
-    envoys representative representatives fighters militants battalions troops forces government chief commander
-    commanders authorities lawmakers negotiators statement"""
-)
-_PLACE_AFTER = _word_set("border crossing city town village camp region province district neighborhood area")
-_PERSON_BEFORE = _word_set(
-    """leader official spokesman spokeswoman minister president director chief commander envoy negotiator adviser
-    advisor senator lawyer"""
-)
-_LOCATIVE = _word_set("in at near into inside outside across throughout within")
-_SAY = _word_set("said says told declared stated added vowed warned echoed emphasized emphasised insisted")
-_PARTICLES = _word_set("bin ibn bint al el de da del della di du van von der den la le dos das")
-_OF_CUES = _BODY_CUES | _PLACE_CUES | _word_set("republic kingdom museum academy church isle port")
-_FUNCTION = _word_set(
-    """the a an this that these those it its he she they we i you in on at but and or if as for of to with by from
-    his her their our my your when while after before during since though although however despite following also
-    then there here what who why how where yes no not never all some many most every each both either neither"""
-)
-_CALENDAR = _word_set(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december"""
-)
+_OF_CUES = _BODY_CUES | _PLACE_CUES | frozenset({"republic", "kingdom", "museum", "academy", "church", "isle", "port"})
+_CALENDAR = WEEKDAYS | frozenset(MONTHS)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _COUNTRY_STEMS = frozenset(c[:n] for c in COUNTRIES for n in range(3, len(c) + 1))
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Sgt|Capt|Prof|St)\.|[A-Za-z][\w'’-]*"
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Sgt|Capt|Prof|St)\.|[^\W\d_][\w'’-]*"
 )
 _OPENERS = frozenset("“\"‘'([—–-:")
 
@@ -131,11 +89,6 @@ def _clean(word: str) -> tuple[str, bool]:
 
 def _is_cap(word: str) -> bool:
     return word[0].isupper()
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
 def _is_demonym(word: str) -> bool:
@@ -261,7 +214,7 @@ def _name_votes(words: tuple[str, ...]) -> list[tuple[str, int]]:
         return [("place", 3)]
     if lows[-1] in _EVENT_CUES:
         return [("unknown", 3)]
-    if len(words) == 1 and _is_acronym(words[0]):
+    if len(words) == 1 and is_acronym(words[0]):
         return [("body", 1)]
     plain = all((_is_cap(w) and w.lower() not in _FUNCTION) or w.lower() in _PARTICLES for w in words)
     if 2 <= len(words) <= 4 and plain:
@@ -278,10 +231,15 @@ def _candidates(article: Article, sentences: tuple[Sentence, ...], mid_caps: fro
             if len(words) > 1 and all(w.isupper() for w in words):
                 continue  # SHOUTED LINES ARE SITE FURNITURE, NOT NAMES
             offsets = [(s + sentence.start, e + sentence.start) for _, s, e in run]
-            # A sentence-opening word is a name only if it is capitalised mid-sentence somewhere.
+            # A sentence-opening word is a name only if it is capitalised mid-sentence somewhere, or a given name
+            # before a surname the story prints ("Benjamin Netanyahu later spoke").
             while words and (
                 words[0].lower() in _FUNCTION
-                or (_initial(sentence.text, run[len(run) - len(words)][1]) and words[0].lower() not in mid_caps)
+                or (
+                    _initial(sentence.text, run[len(run) - len(words)][1])
+                    and words[0].lower() not in mid_caps
+                    and not (len(words) == 2 and words[1].lower() in mid_caps and words[0].lower() not in NAME_STOPS)
+                )
             ):
                 words, offsets = words[1:], offsets[1:]
             out.extend(_split_run(article.id, text, words, offsets))
@@ -306,7 +264,7 @@ def _split_run(article_id: str, text: str, words: list[str], offsets: list[tuple
         return parts
     if len(words) == 1:
         word, low = words[0], words[0].lower()
-        if low in _CALENDAR or low in _FUNCTION or low in _TITLE_HEADS or (len(word) < 3 and not _is_acronym(word)):
+        if low in _CALENDAR or low in _FUNCTION or low in _TITLE_HEADS or (len(word) < 3 and not is_acronym(word)):
             return []
         if _is_demonym(word):
             nxt = re.match(r"\s([a-z]+)", text[offsets[0][1] :])
@@ -327,10 +285,6 @@ def _kind(votes: Iterable[tuple[str, int]]) -> str:
     return best if tally[best] > 0 else "unknown"
 
 
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if _is_cap(w) and w.lower() not in {"of", "the", "and", "for"})
-
-
 def _canonical_names(cands: list[_Candidate]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Map every written form to the form it stands for in this story."""
     votes: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
@@ -342,7 +296,11 @@ def _canonical_names(cands: list[_Candidate]) -> dict[tuple[str, ...], tuple[str
         if c.title:
             titles[c.words].add(c.title)
     kinds = {form: _kind(v) for form, v in votes.items()}
-    full_people = sorted((f for f in votes if len(f) > 1 and kinds[f] == "person"), key=lambda f: (-freq[f], len(f), f))
+    # The formal given name first ("Benjamin Netanyahu", not "Bibi Netanyahu"), as the speakers table names him.
+    full_people = sorted(
+        (f for f in votes if len(f) > 1 and kinds[f] == "person"),
+        key=lambda f: (is_nickname(f[0]), -freq[f], len(f), f),
+    )
     canon: dict[tuple[str, ...], tuple[str, ...]] = {}
     # Full names sharing a surname and a title ("Prime Minister Bibi Netanyahu") join the most frequent one.
     by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -366,9 +324,10 @@ def _canonical_names(cands: list[_Candidate]) -> dict[tuple[str, ...], tuple[str
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same surname and a compatible first name ("B." / "Ben" / "Benjamin"), or one name ends the other."""
-    if a[-len(b) :] == b or b[-len(a) :] == a:
-        return True  # "Democrat Doug Jones" / "Doug Jones"
+    """The shared resolver's test (text/names.py): nicknames ("Bibi"/"Benjamin"), initials, one name ending the
+    other; or a given name that begins the other's ("Ben"/"Benjamin")."""
+    if same_person(" ".join(a), " ".join(b)):
+        return True
     first_a, first_b = a[0].rstrip(".").lower(), b[0].rstrip(".").lower()
     return first_a.startswith(first_b) or first_b.startswith(first_a)
 
@@ -381,7 +340,7 @@ def _join_short(form, by_surname, bodies, places) -> tuple[str, ...] | None:
             return people[0]
     if len(form) == 1:
         word = form[0]
-        fits = [b for b in bodies if _is_acronym(word) and _initials(b) == word.replace(".", "")]
+        fits = [b for b in bodies if is_acronym(word) and initials_of(b) == word.replace(".", "")]
         fits += [p for p in places if word in {p[0], p[-1]}]
         if len(fits) == 1:
             return fits[0]

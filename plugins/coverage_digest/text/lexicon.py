@@ -67,3 +67,25 @@ OUTLET_SMALL_WORDS = _words(_DATA["outlets"]["small_words"])  # lower-case words
 _columns = _DATA["export_columns"]
 EXPORT_LIST_KEYS: tuple[str, ...] = tuple(_columns["list_keys"])
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _columns.items() if k != "list_keys"}
+
+# Speakers and names (text/names.py, text/cast.py, article/attribution*.py): titles, bodies, roles, speech verbs.
+_speakers = _DATA["speakers"]
+TITLE_WORDS = _words(_speakers["titles"])  # a title or an office before a name
+PERSON_TITLES = _words(_speakers["person_titles"])  # a title that makes the mention a person
+PERSONAL_TITLES: dict[str, str] = _speakers["personal_titles"]  # honorific -> "m" or "f"
+BODY_WORDS = _words(_speakers["body_words"])  # a name ending in one names a body or a place
+PLACE_FIRST_WORDS = _words(_speakers["place_first_words"])  # a name starting with one names a place
+NAME_STOP_WORDS = _words(_speakers["name_stop_words"])  # capitalised only at a sentence start: never a name
+TIME_WORDS = _words(_speakers["time_words"])  # days and months
+ABBREVIATIONS = _words(_speakers["abbreviations"])  # a period that ends no sentence
+NAME_PARTICLES = _words(_speakers["particles"])  # "bin", "van", "de" inside a name
+NICKNAMES: dict[str, str] = _speakers["nicknames"]  # familiar form -> given name
+ROLE_NOUNS = _words(_speakers["role_nouns"])  # "the prime minister", "a spokesman"
+BODY_NOUNS = _words(_speakers["body_nouns"])  # "the group", "the ministry"
+MEDIA_WORDS = _words(_speakers["media_words"])  # a news organisation or a report: a relay
+SPEECH_VERBS = _words(_speakers["speech_verbs"])  # the cue between a quote and its speaker
+SPEECH_PHRASES: tuple[str, ...] = tuple(_speakers["speech_phrases"])
+LISTENER_VERBS = _words(_speakers["listener_verbs"])  # "told Reuters": the object is the listener
+
+# The mentions table (story/mentions.py): cue words by the kind of name they mark.
+MENTION_CUES: dict[str, frozenset[str]] = {key: _words(value) for key, value in _DATA["mentions"].items()}

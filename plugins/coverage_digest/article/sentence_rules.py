@@ -1,0 +1,286 @@
+"""The attribution rules that read one sentence: a speech verb after the quote (with its subject before or after
+it), before the quote, a dash, "according to", and a sentence whose subject does something with words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS
+from ..text.names import MASK, is_relay, words_of
+from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
+from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
+
+_APPOSITIVE = re.compile(r"(?:a|an|the|one|another|his|her|its|their|who|whose|\d+|[\w\-]+ (?:of|at|for))\b")
+_AUX = re.compile(
+    r"(?:\s+(?:\w+ly|also|later|then|again|once|further|never|even|just|still|has|have|had|was|were|is|are|would|"
+    r"will|could|can|may|might|did|does|do|not|previously|recently|often|had|reportedly|publicly|privately))+\s*$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(
+    r"[\x00;:()\[\]—–\n]|--|,|\b(?:that|which|when|while|because|as|if|after|before|since|though|although|where|whom|"
+    r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))\.(?=\s)",
+)
+_ACCORDING = re.compile(
+    r"\baccording to\s+((?:[^,;:\x00\n.]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){2,90})", re.IGNORECASE
+)
+# Who passed words on: "according to X", "carried by X", "reported by X", "quoted by X", "cited by X".
+_RELAY = re.compile(
+    r"\b(?:according to|(?:carried|reported|quoted|cited|published|broadcast|aired|relayed) by)\s+"
+    r"((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for|and))*)"
+)
+
+
+def _relay_name(phrase: str) -> str | None:
+    """The outlet or body a relay phrase names ("the Guardian" -> "Guardian"), when it names one."""
+    name = re.sub(r"^(?:the|The)\s+", "", phrase.strip(" ,.")).strip()
+    name = re.sub(r"\s+(?:of|for|and)$", "", name)
+    return name if name[:1].isupper() and is_relay(name) else None
+
+
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
+_DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
+_INTRO = re.compile(
+    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So)\b"
+    r"[^,\x00]{0,80},)?\s*"
+)
+# A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
+_FINITE = re.compile(
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
+    r"([a-z]+(?:ed|es|s)|made|took|gave|told|wrote|thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast)\b"
+)
+_POSSESSIVE_ROLE = re.compile(
+    r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"
+)
+_CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;)\s+")  # where a coordinated clause begins
+# Finite verbs that describe rather than report words ("was", "has", "needs").
+_NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
+# A subject phrase opening with one of these is a subordinate clause or a prepositional phrase: no speaker.
+_SUBORDINATE = words_of("""after about until unless as just because since while when before though although like""")
+_AS = words_of("""as like just about""")  # "As X put it, “…”": an attribution, not a subordinate clause
+# Words after a speech verb that begin no speaker ("said Monday", "said that", "said last week").
+_NOT_INVERTED = words_of(
+    """monday tuesday wednesday thursday friday saturday sunday that this last earlier later it there yesterday
+    today tonight repeatedly recently previously again also then so not only just once"""
+)
+_PREPOSITIONS = words_of("""in on at during after before for from with by since under over through to of""")
+MAX_SUBJECT_WORDS = 14
+# Words around a quotation looked at for its attribution (keeps a huge paragraph linear).
+MAX_FRAME_CHARS = 400
+
+
+class SentenceRules(SpeakerPhrases):
+    """The rules that find a quote's speaker in the words of its own sentence (each records its name in `how`)."""
+
+    def _dash(self, following: str, at: int) -> Attribution | None:
+        match = _DASH.match(following)
+        if not match or len(match.group(1).split()) > 6:
+            return None
+        return self.phrase(match.group(1), at + match.start(1), "dash", "―")
+
+    def _after(self, following: str, at: int) -> Attribution | None:
+        opening = re.match(r"\s*,?\s*", following)
+        lead = opening.end() if opening else 0  # the pattern matches every string
+        verb = VERB.search(following, lead)
+        if not verb:
+            return None
+        head = following[lead : verb.start()]
+        if not head.strip():
+            return self._inverted(following, verb, at)
+        if head.rstrip().endswith(","):  # '"…" if she loses, said Ana Ruiz': the speaker follows the verb
+            late = self._inverted(following, verb, at)
+            if late and late.speaker and late.kind != "unnamed":
+                return replace(late, how="inverted-late")
+        subject = _AUX.sub("", head).strip()
+        subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
+        if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
+            return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
+        named_head = re.match(r"([^,]+),", subject)
+        if named_head and self._name_in(at + lead, at + lead + named_head.end(1)) and "\x00" not in subject:
+            found = self.phrase(named_head.group(1), at + lead, "after", verb.group())
+            if found and found.speaker:
+                rest = subject[named_head.end() :].strip(" ,")
+                return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
+        if "," in subject.rstrip(","):  # '"…" to drive up the price, she said': the clause after the last comma
+            tail = subject.rstrip(",").rsplit(",", 1)[1]
+            return self.phrase(tail, at + lead + head.find(tail.strip()), "after", verb.group())
+        if not subject or len(subject.split()) > MAX_SUBJECT_WORDS or re.search(r"[;:\x00\n]", subject):
+            return None
+        if any(abbreviation_before(subject, m.start()) is False for m in re.finditer(r"\.(?=\s)", subject)):
+            return None
+        if re.search(r"\b(?:that|which|when|while|because|if)\b", subject):
+            return None
+        return self.phrase(subject.rstrip(","), at + lead, "after", verb.group())
+
+    def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
+        if verb.group() in LISTENER_VERBS:
+            return None
+        rest = following[verb.end() :]
+        match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
+        if not match:
+            return None
+        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+)", match.group(1))
+        phrase = pieces[0]
+        if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
+            phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
+        phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
+        ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
+        phrase = phrase[: ends[0]] if ends else phrase
+        words = phrase.split()
+        if not words or words[0].lower() in _NOT_INVERTED or words[0].lower() in _PREPOSITIONS:
+            return None
+        begin = at + verb.end() + match.start(1)
+        if verb.group() == "according to" and is_relay(phrase):
+            return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(phrase))
+        lowered = phrase[0].islower() and words[0].lower() not in DETERMINERS
+        found = self.phrase(phrase.strip(), begin, "inverted-modifier" if lowered else "after", verb.group())
+        if found and found.kind != "unnamed":
+            return found
+        return self._inverted_appositive(rest, match, begin, verb.group()) or found
+
+    def _inverted_appositive(self, rest: str, match: re.Match, begin: int, cue: str) -> Attribution | None:
+        """ "…," said his best friend at college, Bruce Lee, who …: the name in the appositive."""
+        after = re.match(r",\s*([^,;:\x00\n()]{2,60}?)\s*(?=[,.;]|$)", rest[match.end(1) :])
+        if not after:
+            return None
+        start = begin + (match.end(1) - match.start(1)) + after.start(1)
+        mention = self._name_in(start, start + len(after.group(1)))
+        if not mention or mention.kind != "person" or mention.start != start:
+            return None
+        found = self.named(mention.text, mention.start, "inverted-appositive", match.group(1).strip(), cue)
+        whole = rest[match.start(1) : match.end(1) + after.end(1)]
+        return replace(found, as_written=self._written(whole, begin))
+
+    def _before(self, preceding: str, at: int) -> Attribution | None:
+        words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
+        verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
+        for verb in reversed(verbs):
+            found = self._subject_of(preceding, verb, at)
+            if found:
+                return found
+        colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
+        if colon and not verbs:
+            return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
+        return None
+
+    def _subject_of(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        left = _AUX.sub("", frame[: verb.start()])
+        if verb.group().endswith("ing") and re.search(r"\b(?:by|after|before|while|when|without|in|for|on)\s+$", left):
+            return self._earlier_subject(frame, verb, at)
+        if left.rstrip().endswith(","):
+            return self._apposed_subject(left, at, verb.group()) or self._earlier_subject(frame, verb, at)
+        pieces = list(_BOUNDARY.finditer(left))
+        cut = pieces[-1].end() if pieces else 0
+        subject = left[cut:].strip()
+        if not subject:
+            return self._earlier_subject(frame, verb, at)
+        opener = subject.split()[0].lower()
+        if opener in _SUBORDINATE and opener not in _AS and "," in frame[verb.end() :]:
+            return None  # "After X asked about it, the Graysons became “agitated”": X's clause is not the quote's
+        subject = _trim_intro(subject)
+        if len(subject.split()) > MAX_SUBJECT_WORDS or not subject:
+            return None
+        return self.phrase(subject, at + left.rfind(subject), "before", verb.group())
+
+    def _apposed_subject(self, left: str, at: int, cue: str) -> Attribution | None:
+        """ "Aaron Kall, the director of …, said" or "X continued to …, labeling": the head segment speaks."""
+        hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
+        segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
+        heads = []
+        for segment in reversed(segments):
+            text = segment.group()
+            begin = at + hard + segment.start() + len(text) - len(text.lstrip())
+            head = self.opening_speaker(begin, at + hard + segment.end())
+            if head:
+                heads.append((head, begin, segment))
+        heads.sort(key=lambda h: h[0][1] != "person")  # a person before a body or place ("…, of Ashton, Md.,")
+        for (phrase, _kind), begin, segment in heads:
+            found = self.phrase(phrase, begin, "before", cue)
+            if found and found.speaker:
+                found = self._possessive_role(left, hard, segments, segment, found, at)
+                rest = left[hard + segment.end() :].strip(" ,")
+                return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
+        return None
+
+    def _possessive_role(self, left, hard, segments, segment, found: Attribution, at: int) -> Attribution:
+        """ "Trump's attorney, Alan Garten, said": the role before the name is part of the speaker as written."""
+        index = segments.index(segment)
+        if index == 0 or found.kind != "person":
+            return found
+        role = segments[index - 1].group()
+        if not _POSSESSIVE_ROLE.fullmatch(role) or role.split()[-1].lower() not in ROLE_NOUNS:
+            return found
+        start = hard + segments[index - 1].start() + len(role) - len(role.lstrip())
+        whole = left[start : hard + segment.end()].strip()
+        return replace(found, as_written=self._written(whole, at + start), role=found.role or role.strip())
+
+    def _earlier_subject(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        """A participle ("…, adding") or coordinated verb ("… and described") takes the earlier verb's subject."""
+        earlier = [v for v in VERB.finditer(frame[: verb.start()])]
+        for other in reversed(earlier):
+            found = self._subject_of(frame, other, at)
+            if found:
+                return replace(found, cue=verb.group())
+        return self._sentence_subject(frame, at, verb.group())
+
+    def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
+        """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
+        intro = re.match(
+            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last)\b[^,]{0,80},)?\s*",
+            frame,
+        )
+        begin = at + (intro.end() if intro else 0)  # the pattern matches every string
+        head = self.opening_speaker(begin, at + len(frame))
+        if head:
+            return self.phrase(head[0], begin, "subject", cue)
+        return None
+
+    def _subject_verb(self, sentence: FrameSentence, at: int) -> Attribution | None:
+        """ "The senator called the plan a “reckless gamble”": a fragment in a sentence whose subject (a name, a
+        pronoun or a role, first in the sentence) does something with words: the subject is the speaker."""
+        if at - sentence.start > MAX_FRAME_CHARS:
+            return None
+        frame = self.masked[sentence.start : at]
+        intro = _INTRO.match(frame)
+        clauses = [m.end() for m in _CLAUSE.finditer(frame)]  # the clause nearest the quote first
+        for begin in [sentence.start + c for c in reversed(clauses)] + [sentence.start + (intro.end() if intro else 0)]:
+            head = self.opening_speaker(begin, at)
+            if not head:
+                continue
+            after = self.masked[begin + len(head[0]) : at]
+            verb = _FINITE.match(after)
+            if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
+                continue
+            return self.phrase(head[0], begin, "subject-verb", verb.group(1))
+        return None
+
+    def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
+        window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))
+        if self.masked.find("ccording to", *window) < 0:
+            return None
+        match = _ACCORDING.search(self.masked, *window)
+        if not match:
+            return None
+        source = match.group(1).strip()
+        if is_relay(source):  # "…," according to the Guardian: the paper passed it on; who spoke is not said
+            return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(source))
+        return self.phrase(source, match.start(1), "according", "according to")
+
+
+def _held_for(pieces: list[str]) -> bool:
+    """Say whether "<role> to/for <Name>" holds a role for someone named ("an aide to Mr. Sanders")."""
+    return pieces[0].split()[-1].lower() in ROLE_NOUNS and pieces[2][:1].isupper()
+
+
+def _trim_intro(phrase: str) -> str:
+    """Drop an introductory phrase ("In a Bloomberg interview Trump" -> "Trump")."""
+    phrase = phrase.strip()
+    words = phrase.split()
+    if words and words[0].lower() in _PREPOSITIONS:
+        names = re.search(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|on|and)\s+(?=[A-Z]))?)*[A-Z][\w’'\-]*)$", phrase)
+        if names:
+            return names.group(1)
+        determiner = list(re.finditer(r"\b(?:the|a|an)\s+", phrase))
+        return phrase[determiner[-1].start() :] if determiner else phrase
+    return phrase
