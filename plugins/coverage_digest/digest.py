@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .article.analyse import ArticleAnalysis
 from .group.stories import StoryGroup
+from .read.dates import sort_key
 from .records import Article, Skipped
 from .story.analyse import StoryAnalysis
 from .story.quote_match import QuoteRow
@@ -104,7 +105,7 @@ def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocu
         counts=counts,
         outlets=tuple(sorted({a.display_outlet for a in members})),
         dates=(days[0], days[-1]) if days else (None, None),
-        updated=max((a.published for a in members if a.published), default=None),
+        updated=max((a.published for a in members if a.published), key=sort_key, default=None),
         carried={a.id: carried[a.id] for a in members},
     )
 
