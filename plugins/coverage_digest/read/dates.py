@@ -89,13 +89,14 @@ def parse_moment(text: str | None) -> Moment | None:
 
 
 def compare_dates(a: str | None, b: str | None) -> int | None:
-    """-1 when `a` was published before `b`, 1 after, 0 at the same instant; None when the dates cannot say.
-
-    Two times with zones compare as instants. A date without a time compares by day (the same day: unknown). A time
-    without a zone compares only with a gap no zone can close (over 26 hours); unknown stays unknown."""
+    """-1 when `a` was published before `b`, 1 after, 0 at the same instant; None when the dates cannot say."""
     x, y = parse_moment(a), parse_moment(b)
-    if x is None or y is None:
-        return None
+    return None if x is None or y is None else compare_moments(x, y)
+
+
+def compare_moments(x: Moment, y: Moment) -> int | None:
+    """As compare_dates. Two times with zones compare as instants. A date without a time compares by day (the same
+    day: unknown). A time without a zone compares only across a gap no zone can close (over 26 hours)."""
     if x.time is not None and y.time is not None:
         if x.aware and y.aware:
             return _sign(x.time - y.time)
@@ -162,3 +163,22 @@ def _declared_times(html: str):
             yield attrs["content"]
     for match in _JSON_LD.finditer(html):
         yield match.group(1)
+
+
+def readable_date(text: str | None) -> str | None:
+    """A date as a reader reads it, nothing added: "2024-05-06", "2024-05-06 14:00 UTC+01:00 (13:00 UTC)",
+    "2024-05-06 14:00 (no time zone given)"; an unreadable value as it is."""
+    moment = parse_moment(text)
+    if moment is None or moment.time is None:
+        return text
+    clock = moment.time.strftime("%H:%M" if moment.time.second == 0 else "%H:%M:%S")
+    day = moment.day.isoformat()
+    if not moment.aware:
+        return f"{day} {clock} (no time zone given)"
+    offset = moment.time.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return f"{day} {clock} UTC"
+    utc = moment.time.astimezone(dt.UTC)
+    sign, minutes = ("+" if offset > dt.timedelta(0) else "-"), abs(int(offset.total_seconds())) // 60
+    same_day = "" if utc.date() == moment.day else f"{utc.date().isoformat()} "
+    return f"{day} {clock} UTC{sign}{minutes // 60:02d}:{minutes % 60:02d} ({same_day}{utc:%H:%M} UTC)"
