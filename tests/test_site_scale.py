@@ -10,35 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import SEEDS, build_site, check_digest
+from support import DATED_SPLIT, build_site, check_digest, write_dated_seeds
 
 pytestmark = pytest.mark.site
-
-# The strings of these dates sort 000 first; their instants put 003 first (12:40 UTC), then 001 (13:00), then 000.
-SIDECAR = """articles:
-  000_17b1bda9ba406680.txt:
-    outlet: Daily Wire Desk
-    published: 2024-05-06T09:15:00-04:00
-  001_a349a3b93b2e3782.txt:
-    outlet: Capital Courier
-    published: 2024-05-06T14:00:00+01:00
-  002_d0030ef14c795741.txt:
-    published: 2024-05-07
-  003_8363096f92a7fabb.txt:
-    url: https://www.example-times.co.uk/world/ceasefire
-    published: 2024-05-06T12:40:00Z
-  004_8e5a4d6bea828900.txt:
-    published: 2024-05-08T08:00:00+03:00
-"""
-
-UNDATED = """Town council approves new library budget
-
-The town council voted on Tuesday to approve a budget of 2 million dollars for the new public library.
-
-"This library will serve every family in town," said Mayor Ellen Ward after the vote.
-
-Construction is expected to begin in the spring and to last about eighteen months, officials said.
-"""
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -49,14 +23,9 @@ def soup(path: Path) -> BeautifulSoup:
 def dated_site(tmp_path_factory):
     """The demo seeds with outlets and dates given in the sidecar, and two articles split into stories of their own
     (three stories), one story per index page."""
-    seeds = tmp_path_factory.mktemp("dated-seeds")
-    for path in SEEDS.glob("*.txt"):
-        shutil.copy(path, seeds / path.name)
-    (seeds / "005_undated.txt").write_text(UNDATED, encoding="utf-8")
-    (seeds / "sources.yaml").write_text(SIDECAR, encoding="utf-8")
+    seeds = write_dated_seeds(tmp_path_factory.mktemp("dated-seeds"))
     out = tmp_path_factory.mktemp("dated-site")
-    split = [["002_d0030ef14c795741"], ["005_undated"]]
-    digest = build_site(seeds, out, DIGEST_INDEX_PAGINATION=1, DIGEST_SPLIT=split)
+    digest = build_site(seeds, out, DIGEST_INDEX_PAGINATION=1, DIGEST_SPLIT=DATED_SPLIT)
     return out, digest
 
 
