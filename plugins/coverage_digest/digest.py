@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .article.analyse import ArticleAnalysis
 from .group.stories import StoryGroup
 from .read.dates import sort_key
+from .read.outlet_coding import FIELDS, OutletCoding
 from .records import Article, Skipped
 from .story.analyse import StoryAnalysis
 from .story.quote_match import QuoteRow
@@ -88,6 +89,7 @@ class Digest:
     story_keys: tuple[str, ...] = ()  # content keys of the stories (with a cache): unchanged key, unchanged pages
     documents: tuple[StoryDocument, ...] = ()  # in story order: what every output reads
     outlets: tuple[OutletDocument, ...] = ()  # every identified outlet, by name, summed up from the documents
+    coding_file: str | None = None  # the file the outlets' coding came from (outlets.yaml), when there is one
 
 
 def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocument:
@@ -166,6 +168,7 @@ class OutletDocument:
     derived_share: float  # share of its words (over all its articles) derived from another outlet's article
     derives_from: tuple[OutletLink, ...]  # outlets its articles derive from, most articles first
     derived_by: tuple[OutletLink, ...]  # outlets whose articles derive from its articles
+    coding: OutletCoding | None = None  # the user's coding of it (outlets.yaml), when given
 
 
 def outlet_documents(documents: tuple[StoryDocument, ...]) -> tuple[OutletDocument, ...]:
@@ -224,3 +227,46 @@ def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> Ou
 def _links(shares: dict[str, list[float]]) -> tuple[OutletLink, ...]:
     links = [OutletLink(o, len(v), round(sum(v) / len(v), 3)) for o, v in shares.items() if o]
     return tuple(sorted(links, key=lambda x: (-x.articles, x.outlet)))
+
+
+def with_coding(digest: Digest, codings: tuple[OutletCoding, ...], file_name: str | None) -> Digest:
+    """The digest with each outlet's coding attached (matched by name, case and spacing aside)."""
+    by_name = {c.name.casefold(): c for c in codings}
+    outlets = tuple(replace(o, coding=by_name.get(" ".join(o.name.split()).casefold())) for o in digest.outlets)
+    return replace(digest, outlets=outlets, coding_file=file_name if codings else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    """How a story's sources spread over one coded field (lean, country, type): sources per value, and the values
+    coded for some outlet of the digest that no source of the story has (its blind spots, when at least two of its
+    sources are coded)."""
+
+    field: str
+    counts: tuple[tuple[str, int], ...]  # (value, sources), most first; "not coded" for sources without a value
+    missing: tuple[str, ...]
+    values: tuple[str, ...] = ()  # every value coded for an outlet of the digest, sorted (the same colour everywhere)
+
+
+NOT_CODED = "not coded"
+MIN_CODED_SOURCES = 2  # a story with one coded source has no blind spot to speak of: one source is not a spread
+
+
+def distributions(doc: StoryDocument, outlets: tuple[OutletDocument, ...]) -> tuple[Distribution, ...]:
+    """The story's spread over every coded field (none when no outlet is coded)."""
+    coding = {o.name: o.coding for o in outlets if o.coding}
+    if not coding:
+        return ()
+    out = []
+    for field in FIELDS:
+        known = sorted({v for c in coding.values() if (v := c.get(field))}, key=str.casefold)
+        if not known:
+            continue
+        counts = Counter(
+            (coding[a.outlet].get(field) if a.outlet in coding else None) or NOT_CODED for a in doc.articles
+        )
+        ranked = sorted(counts.items(), key=lambda kv: (kv[0] == NOT_CODED, -kv[1], kv[0].casefold()))
+        coded = sum(n for v, n in counts.items() if v != NOT_CODED)
+        missing = tuple(v for v in known if v not in counts) if coded >= MIN_CODED_SOURCES else ()
+        out.append(Distribution(field, tuple(ranked), missing, tuple(known)))
+    return tuple(out)

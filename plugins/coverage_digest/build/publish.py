@@ -22,7 +22,7 @@ from ..settings import DigestSettings
 from ..site import views
 from ..site.aligned_view import aligned_view
 from ..site.index_view import STORIES_DATA, index_pages, stories_data
-from ..site.outlet_view import outlet_view, outlets_view
+from ..site.outlet_view import coding_rows, distribution_section, outlet_view, outlets_view
 from ..site.paths import INDEX_ORDERS, SitePaths
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
@@ -79,12 +79,14 @@ class Publisher:
     kept: dict[str, str] = field(default_factory=dict)  # pages a rebuild left as they were -> their key
     by_id: dict = field(default_factory=dict)  # article id -> Article, and -> ArticleAnalysis: made once, before
     analysis_of: dict = field(default_factory=dict)  # the jobs fork, so every worker inherits them
+    coding_of: dict = field(default_factory=dict)  # outlet name -> the user's coding of it
 
     def publish(self) -> list[Written]:
         """Every file written, in a stable order (the main process's pages first, then the jobs' files)."""
         ds, digest, paths = self.settings, self.digest, self.paths
         self.by_id = {a.id: a for a in digest.articles}
         self.analysis_of = {x.article_id: x for x in digest.analyses}
+        self.coding_of = {o.name: o.coding for o in digest.outlets if o.coding}
         keys = digest.story_keys or (None,) * len(digest.documents)
         plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
@@ -112,7 +114,7 @@ class Publisher:
         paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
         out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
         for outlet in self.digest.outlets:
-            view = outlet_view(outlet, documents, paths)
+            view = outlet_view(outlet, documents, paths, self.digest.coding_file)
             out.append(self._page(paths.outlet_save_as(outlet.name), "outlet", outlet=view))
         return out
 
@@ -152,8 +154,9 @@ class Publisher:
         written += [(paths.reuse_url(*pair), None) for pair in pairs]
         written += [(paths.article_url(a.id), a.published) for a in doc.articles]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
-        story_key = page_key(key, repr(doc.story)) if key else None
-        member_key = page_key(key, f"{story_id}\n{doc.story.title}") if key else None
+        coded = repr(sorted((o, repr(self.coding_of.get(o))) for o in doc.named_outlets))  # shown on its pages
+        story_key = page_key(key, repr(doc.story) + coded) if key else None
+        member_key = page_key(key, f"{story_id}\n{doc.story.title}\n{coded}") if key else None
         members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]
         story_kept, members_kept = self._unchanged([save_as], story_key), self._unchanged(members, member_key)
         return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept, (save_as, *members))
@@ -174,6 +177,7 @@ class Publisher:
         for kind, item in items:
             if kind == "story":
                 view = views.story_view(doc, articles, paths, analysis_of)
+                view["distribution"] = distribution_section(doc, self.digest.outlets)
                 out.append(self._page(plan.save_as, "story", key=plan.story_key, story=view))
             elif kind == "aligned":
                 view = aligned_view(item, articles, analysis_of, paths, crumb)
@@ -181,6 +185,7 @@ class Publisher:
                 out.append(self._page(save_as, "aligned", key=plan.member_key, pair=view))
             else:
                 view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
+                view["coding"] = coding_rows(self.coding_of.get(articles[item].outlet or ""))
                 out.append(self._page(paths.article_save_as(item), "source", key=plan.member_key, article=view))
         return out
 

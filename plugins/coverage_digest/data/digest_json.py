@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..digest import Digest, OutletDocument, StoryDocument
+from ..digest import Digest, OutletDocument, StoryDocument, distributions
 from ..records import Article, Skipped
 from ..site.paths import SitePaths
 from ..story.analyse import StoryAnalysis
@@ -22,7 +22,7 @@ def digest_document(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [_article(a, paths, story_of[a.id]) for a in digest.articles],
-        "stories": [_story(doc, paths) for doc in digest.documents],
+        "stories": [_story(doc, paths) | _spread(doc, digest) for doc in digest.documents],
         "skipped": [_skipped(k) for k in digest.skipped],
         "outlets": [_outlet(o, paths) for o in digest.outlets],
     }
@@ -42,7 +42,16 @@ def _outlet(o: OutletDocument, paths: SitePaths) -> dict[str, Any]:
         "derived_share": o.derived_share,
         "derives_from": [asdict(x) for x in o.derives_from],
         "derived_by": [asdict(x) for x in o.derived_by],
+        **({"coding": [asdict(v) for v in o.coding.values]} if o.coding else {}),
     }
+
+
+def _spread(doc: StoryDocument, digest: Digest) -> dict[str, Any]:
+    """The story's spread over the user's coding of outlets, when there is one."""
+    found = distributions(doc, digest.outlets)
+    if not found:
+        return {}
+    return {"spread": [{"field": d.field, "counts": dict(d.counts), "missing": list(d.missing)} for d in found]}
 
 
 def _skipped(k: Skipped) -> dict[str, Any]:

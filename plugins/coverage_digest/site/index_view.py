@@ -8,8 +8,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..digest import Digest, StoryDocument
+from ..digest import Digest, OutletDocument, StoryDocument, distributions
 from ..read.dates import sort_key
+from ..read.outlet_coding import FIELDS
 from .paths import INDEX_ORDERS, SitePaths
 
 ORDER_LABELS = {"recent": "Most recent", "sources": "Most sources", "title": "Title"}
@@ -17,14 +18,16 @@ MAX_ROW_OUTLETS = 4  # outlet names a row shows; the rest as "+N" (the story pag
 STORIES_DATA = "stories.js"  # every story's row, for the script (beside the search index's files)
 
 
-def story_row(doc: StoryDocument, paths: SitePaths) -> dict[str, Any]:
+def story_row(doc: StoryDocument, paths: SitePaths, outlets: tuple[OutletDocument, ...] = ()) -> dict[str, Any]:
     """One story as a line of the index."""
     c = doc.counts
+    blind = sum(1 for d in distributions(doc, outlets) if d.missing)
     named = [{"name": o, "url": paths.outlet_url(o)} for o in doc.named_outlets]
     flags = [  # short words on the index (its legend says what each means); the story page says it in full
         (c.conflicts, "conflict", "conflict", "conflicts"),
         (c.disputed, "disputed", "disputed", "disputed"),
         (c.altered, "altered", "altered", "altered"),
+        (blind, "blindspot", "blind spot", "blind spots"),
     ]
     return {
         "id": doc.story.id,
@@ -66,7 +69,7 @@ def ordered(rows: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
 
 def index_pages(digest: Digest, paths: SitePaths) -> Iterator[tuple[str, dict[str, Any]]]:
     """(save_as, what the index template receives) of every page of every sort order."""
-    rows = [story_row(doc, paths) for doc in digest.documents]
+    rows = [story_row(doc, paths, digest.outlets) for doc in digest.documents]
     per = paths.per_page
     count = paths.index_pages(len(rows))
     for order in INDEX_ORDERS:
@@ -102,18 +105,26 @@ def _page(
             "links": [{"number": n, "url": paths.index_page(order, n)} for n in range(1, count + 1)],
         },
         "data_file": paths.search_file(STORIES_DATA),
+        "coded": bool(digest.coding_file),
     }
 
 
 def stories_data(digest: Digest, paths: SitePaths) -> str:
     """Every story's row for the index's script, as a script file (so it loads from file:// too): outlets by
     number into one list, to keep the file small at a month's scale."""
-    rows = [story_row(doc, paths) for doc in digest.documents]
+    rows = [story_row(doc, paths, digest.outlets) for doc in digest.documents]
     outlets = sorted({o for r in rows for o in r["all_outlets"]})
     number = {o: i for i, o in enumerate(outlets)}
+    coding = {o.name: o.coding for o in digest.outlets if o.coding}
     data = {
         "outlets": outlets,
         "outlet_urls": [paths.outlet_url(o) for o in outlets],
+        "coded": {
+            f: sorted({v for c in coding.values() if (v := c.get(f))}, key=str.casefold)
+            for f in FIELDS
+            if any(c.get(f) for c in coding.values())
+        },
+        "outlet_coding": [{v.field: v.value for v in c.values} if (c := coding.get(o)) else {} for o in outlets],
         "columns": ["title", "url", "first", "last", "latest", "sources", "quotes", "outlets", "unidentified", "flags"],
         "rows": [
             [

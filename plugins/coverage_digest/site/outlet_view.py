@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..digest import Digest, OutletDocument, OutletLink, StoryDocument
+from ..digest import NOT_CODED, Digest, OutletDocument, OutletLink, StoryDocument, distributions
 from ..read.dates import readable_date, sort_key
+from ..read.outlet_coding import FIELDS, OutletCoding
 from ..records import Article
 from .paths import SitePaths
 
@@ -24,15 +25,24 @@ def outlets_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
             "first": o.first,
             "contested": o.contested,
             "derived_share": o.derived_share,
+            "coding": {v.field: v.value for v in o.coding.values} if o.coding else {},
         }
         for o in digest.outlets
     ]
     rows.sort(key=lambda r: (-r["articles"], r["name"].casefold()))
     unidentified = sum(doc.unidentified for doc in digest.documents)
-    return {"outlets": rows, "unidentified": unidentified}
+    fields = [f for f in FIELDS if any(f in r["coding"] for r in rows)]
+    return {
+        "outlets": rows,
+        "unidentified": unidentified,
+        "fields": [{"key": f, "label": LABELS[f]} for f in fields],
+        "coding_file": digest.coding_file,
+    }
 
 
-def outlet_view(outlet: OutletDocument, documents: dict[str, StoryDocument], paths: SitePaths) -> dict[str, Any]:
+def outlet_view(
+    outlet: OutletDocument, documents: dict[str, StoryDocument], paths: SitePaths, coding_file: str | None = None
+) -> dict[str, Any]:
     """One outlet's page: its articles by date, how often it was first, its quotes, whose text it reuses."""
     mine = set(outlet.article_ids)
     articles = []
@@ -59,9 +69,19 @@ def outlet_view(outlet: OutletDocument, documents: dict[str, StoryDocument], pat
         "derived_share": outlet.derived_share,
         "derives_from": [_link(x, paths) for x in outlet.derives_from],
         "derived_by": [_link(x, paths) for x in outlet.derived_by],
-        "coding": [],
-        "coding_file": None,
+        "coding": coding_rows(outlet.coding),
+        "coding_file": coding_file,
     }
+
+
+LABELS = {"owner": "Owner", "country": "Country", "type": "Type", "lean": "Lean (on your scale)"}
+
+
+def coding_rows(coding: OutletCoding | None) -> list[dict[str, Any]]:
+    """The user's coding of an outlet as labelled values with their sources."""
+    if coding is None:
+        return []
+    return [{"field": v.field, "label": LABELS[v.field], "value": v.value, "source": v.source} for v in coding.values]
 
 
 def _article_row(a: Article, doc: StoryDocument, paths: SitePaths, first: bool) -> dict[str, Any]:
@@ -93,3 +113,31 @@ def _quote_row(doc: StoryDocument, row_id: str, mine: set[str], paths: SitePaths
 
 def _link(x: OutletLink, paths: SitePaths) -> dict[str, Any]:
     return {"outlet": x.outlet, "url": paths.outlet_url(x.outlet), "articles": x.articles, "share": x.share}
+
+
+def distribution_section(doc: StoryDocument, outlets: tuple[OutletDocument, ...]) -> list[dict[str, Any]]:
+    """Per coded field, how the story's sources spread over its values (a bar and its legend), and its blind spots:
+    values coded for some outlet of the digest that no source of this story has."""
+    out = []
+    for d in distributions(doc, outlets):
+        total = sum(n for _, n in d.counts)
+        coded = sum(n for v, n in d.counts if v != NOT_CODED)
+        segments, x = [], 0.0
+        for value, n in d.counts:
+            width = 100 * n / total
+            kind = "none" if value == NOT_CODED else str(d.values.index(value) % 6)
+            segments.append({"value": value, "count": n, "x": round(x, 2), "width": round(width, 2), "kind": kind})
+            x += width
+        summary = ", ".join(f"{value}: {n}" for value, n in d.counts)
+        out.append(
+            {
+                "field": d.field,
+                "label": LABELS[d.field],
+                "segments": segments,
+                "summary": f"{LABELS[d.field]} of the {total} sources: {summary}",
+                "missing": list(d.missing),
+                "coded": coded,
+                "total": total,
+            }
+        )
+    return out

@@ -75,6 +75,7 @@ def story_view(
         "quotes": quotes,
         "reuse": reuse,
         "timeline": timeline_section(doc, links),
+        "distribution": [],  # the spread over the user's coding of outlets (the publisher adds it when there is one)
         "charts": {
             "glance": glance_charts(glance),
             "speakers": speaker_heatmap(quotes["matrix"]),
@@ -158,6 +159,7 @@ def article_view(
             if article.id in (d.article_id, d.from_article_id)
         ],
         "sentence_count": len(analysis.sentences),
+        "coding": [],  # the user's coding of its outlet (the publisher adds it when there is one)
     }
 
 

@@ -296,6 +296,14 @@
     var outlet = field("Outlet", el("select", { id: "story-outlet" }));
     outlet.appendChild(el("option", { value: "" }, "any outlet"));
     data.outlets.forEach(function (name, k) { outlet.appendChild(el("option", { value: String(k) }, name)); });
+    var coded = Object.keys(data.coded || {}).map(function (name) {
+      var label = { owner: "Owner", country: "Country", type: "Type", lean: "Lean" }[name] || name;
+      var select = field(label, el("select", { id: "story-coded-" + name }));
+      select.appendChild(el("option", { value: "" }, "any"));
+      data.coded[name].forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+      select.addEventListener("change", function () { update(); });
+      return { name: name, select: select };
+    });
     var from = field("From", el("input", { id: "story-from", type: "date" }));
     var to = field("To", el("input", { id: "story-to", type: "date" }));
     var status = el("span", { "class": "table-status", role: "status", "aria-live": "polite" });
@@ -330,13 +338,18 @@
       var words = tokens(text.value);
       if (words.some(function (w) { return r.text.indexOf(w) < 0; })) return false;
       if (outlet.value !== "" && r.outlets.indexOf(Number(outlet.value)) < 0) return false;
+      var uncoded = coded.some(function (c) {
+        return c.select.value && !r.outlets.some(function (k) { return (data.outlet_coding[k] || {})[c.name] === c.select.value; });
+      });
+      if (uncoded) return false;
       if (from.value && !(r.last && r.last >= from.value)) return false;
       if (to.value && !(r.first && r.first <= to.value)) return false;
       return true;
     }
 
     function update() {
-      var filtering = tokens(text.value).length || outlet.value !== "" || from.value || to.value;
+      var filtering = tokens(text.value).length || outlet.value !== "" || from.value || to.value ||
+        coded.some(function (c) { return c.select.value; });
       if (!filtering && !sort.key) {
         body.textContent = "";
         original.forEach(function (r) { body.appendChild(r); });
