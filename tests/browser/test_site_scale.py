@@ -15,6 +15,12 @@ from .conftest import ARTIFACTS, _QuietHandler
 from .test_accessibility import AXE
 
 pytestmark = pytest.mark.browser
+CODING = """outlets:
+  Washington Examiner: {owner: Clarity Media Group, country: US, lean: right, source: Wikipedia}
+  Capital Courier: {lean: left, country: UK}
+  Daily Wire Desk: {lean: right, country: US}
+  Matzav.com: {lean: far-right, country: IL}
+"""
 
 
 def _serve(folder):
@@ -28,6 +34,7 @@ def _serve(folder):
 def dated(tmp_path_factory):
     """The dated demo seeds (three stories, one per index page), served: (base URL, digest)."""
     seeds = write_dated_seeds(tmp_path_factory.mktemp("dated-seeds"))
+    (seeds / "outlets.yaml").write_text(CODING, encoding="utf-8")
     out = tmp_path_factory.mktemp("dated-www")
     digest = build_site(seeds, out, DIGEST_INDEX_PAGINATION=1, DIGEST_SPLIT=DATED_SPLIT)
     server, base = _serve(out)
@@ -108,6 +115,18 @@ def test_with_javascript_the_index_filters_every_story_by_words_outlet_and_date(
     page.get_by_role("button", name="Story").click()
     titles = _rows(page).locator(".story-title").all_inner_texts()
     assert titles == sorted(titles, key=lambda t: t.casefold())
+    assert page.errors == []
+
+
+def test_with_javascript_the_index_filters_by_the_users_coding_of_outlets(page, dated):
+    base, _ = dated
+    page.goto(base + "index.html")  # one story per page: the filter looks through all three
+    page.get_by_label("Lean", exact=True).select_option("far-right")
+    assert _rows(page).count() == 1 and "Matzav.com" in _rows(page).first.inner_text()
+    page.get_by_label("Lean", exact=True).select_option("right")
+    assert _rows(page).count() == 1 and "blind spot" in _rows(page).first.inner_text()
+    page.get_by_label("Country", exact=True).select_option("IL")
+    assert _rows(page).count() == 0
     assert page.errors == []
 
 
