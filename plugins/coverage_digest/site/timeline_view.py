@@ -9,6 +9,7 @@ from ..read.dates import readable_date
 from .story_view import StoryLinks
 
 MAX_ADDED = 8  # quotes (and figures) listed per article; the count says how many more
+MIN_QUIET_RUN = 3  # consecutive articles adding nothing that are shown as one entry
 
 
 def timeline_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
@@ -55,9 +56,35 @@ def timeline_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
             }
         )
     return {
-        "entries": entries,
+        "entries": _fold_quiet(entries),
         "dated": sum(e.basis == "published" for e in doc.timeline),
         "captured": sum(e.basis == "captured" for e in doc.timeline),
         "undated": sum(e.basis is None for e in doc.timeline),
         "direction_by_date": sum(d.direction == "published" for d in doc.analysis.derivations),
     }
+
+
+def _fold_quiet(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs of MIN_QUIET_RUN or more dated articles that add nothing (no new quote or figure, not first) become one
+    entry naming them: a story of 300 sources keeps a timeline a reader can scan."""
+    out: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_QUIET_RUN:
+            out.append(
+                {"quiet": True, "articles": list(run), "first_date": run[0]["shown"], "last_date": run[-1]["shown"]}
+            )
+        else:
+            out.extend(run)
+        run.clear()
+
+    for e in entries:
+        quiet = not (e["first"] or e["quotes"] or e["figures"]) and e["basis"] == "published"
+        if quiet:
+            run.append(e)
+            continue
+        flush()
+        out.append(e)
+    flush()
+    return [e if e.get("quiet") else {**e, "quiet": False} for e in out]
