@@ -149,7 +149,7 @@ def with_documents(digest: Digest) -> Digest:
 class OutletLink:
     """Text reuse between one outlet and another: how many of the one's articles, and their mean derived share."""
 
-    outlet: str
+    outlet: str  # "" for the unidentified sources, summed as one
     articles: int
     share: float
 
@@ -191,6 +191,7 @@ def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> Ou
     derived_words = 0.0
     for doc in {doc.story.id: doc for doc, _ in mine}.values():
         outlet_of = {a.id: a.display_outlet for a in doc.articles}
+        named = {a.id: a.outlet or "" for a in doc.articles}  # unidentified sources are summed as one ("")
         for row in doc.quotes:
             own = [o for o in row.occurrences if o.quote.article_id in ids]
             if own:
@@ -203,10 +204,10 @@ def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> Ou
         best: dict[str, float] = {}
         for d in doc.analysis.derivations:
             if d.article_id in ids:
-                sources.setdefault(outlet_of[d.from_article_id], []).append(d.share)
+                sources.setdefault(named[d.from_article_id], []).append(d.share)
                 best[d.article_id] = max(best.get(d.article_id, 0.0), d.share)
             if d.from_article_id in ids and d.article_id not in ids:
-                users.setdefault(outlet_of[d.article_id], []).append(d.share)
+                users.setdefault(named[d.article_id], []).append(d.share)
         words_of = {a.id: len(a.text.split()) for a in doc.articles if a.id in best}
         derived_words += sum(share * words_of[aid] for aid, share in best.items())
     words = sum(len(a.text.split()) for _, a in mine)
@@ -225,8 +226,8 @@ def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> Ou
 
 
 def _links(shares: dict[str, list[float]]) -> tuple[OutletLink, ...]:
-    links = [OutletLink(o, len(v), round(sum(v) / len(v), 3)) for o, v in shares.items() if o]
-    return tuple(sorted(links, key=lambda x: (-x.articles, x.outlet)))
+    links = [OutletLink(o, len(v), round(sum(v) / len(v), 3)) for o, v in shares.items()]
+    return tuple(sorted(links, key=lambda x: (not x.outlet, -x.articles, x.outlet)))  # unidentified ("") last
 
 
 def with_coding(digest: Digest, codings: tuple[OutletCoding, ...], file_name: str | None) -> Digest:

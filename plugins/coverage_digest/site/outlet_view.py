@@ -10,7 +10,7 @@ from ..read.outlet_coding import FIELDS, OutletCoding
 from ..records import Article
 from .paths import SitePaths
 
-MAX_OUTLET_QUOTES = 150  # quotes an outlet page lists; digest.json has every one
+MAX_OUTLET_QUOTES = 100  # quotes an outlet page lists; digest.json has every one
 
 
 def outlets_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
@@ -112,7 +112,12 @@ def _quote_row(doc: StoryDocument, row_id: str, mine: set[str], paths: SitePaths
 
 
 def _link(x: OutletLink, paths: SitePaths) -> dict[str, Any]:
-    return {"outlet": x.outlet, "url": paths.outlet_url(x.outlet), "articles": x.articles, "share": x.share}
+    return {
+        "outlet": x.outlet,
+        "url": paths.outlet_url(x.outlet) if x.outlet else None,
+        "articles": x.articles,
+        "share": x.share,
+    }
 
 
 def distribution_section(doc: StoryDocument, outlets: tuple[OutletDocument, ...]) -> list[dict[str, Any]]:
