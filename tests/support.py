@@ -103,6 +103,8 @@ DATED_SIDECAR = """articles:
     published: 2024-05-06T12:40:00Z
   004_8e5a4d6bea828900.txt:
     published: 2024-05-08T08:00:00+03:00
+  005_undated.txt:
+    captured: 2024-05-09T10:00:00Z
 """
 
 UNDATED_ARTICLE = """Town council approves new library budget

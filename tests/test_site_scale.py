@@ -43,7 +43,8 @@ def test_the_index_is_a_table_paginated_per_sort_order(dated_site):
     spans = [s.get_text() for s in soup(out / "index2.html").select("nav.pager .span")]
     assert spans == ["2024-05-08", "2024-05-07", "undated"]  # the way to a date without script: each page's days
     newest = [soup(out / f"index{n}.html").select_one("td.dates").get_text() for n in ("", "2", "3")]
-    assert newest == ["2024-05-06 – 08", "2024-05-07", "undated"]  # most recent first, undated last
+    assert newest == ["2024-05-06 – 08", "2024-05-07", "captured 2024-05-09"]  # most recent first, undated last
+    # (a capture date is shown, labelled, for a story with no publication date; it orders nothing)
     most = [int(soup(out / f"index-sources{n}.html").select("td.num")[0].get_text()) for n in ("", "2", "3")]
     assert most == sorted(most, reverse=True) and most[0] == 4
     titles = [soup(out / f"index-title{n}.html").select_one(".story-title").get_text() for n in ("", "2", "3")]

@@ -52,6 +52,7 @@ class StoryDocument:
     named_outlets: tuple[str, ...] = ()  # the identified outlets' names, sorted (no unidentified source)
     unidentified: int = 0  # articles whose outlet could not be identified
     timeline: tuple[TimelineEntry, ...] = ()  # in publication order; empty when no article has a publication date
+    captured: tuple[str | None, str | None] = (None, None)  # first and last capture day of its undated articles
 
     @property
     def first(self) -> tuple[str, ...]:
@@ -119,6 +120,7 @@ def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocu
         dates=(days[0], days[-1]) if days else (None, None),
         updated=max((a.published for a in members if a.published), key=sort_key, default=None),
         carried={a.id: carried[a.id] for a in members},
+        captured=_days(a.captured for a in members if a.captured and not a.published),
         named_outlets=tuple(sorted({a.outlet for a in members if a.outlet}, key=lambda o: (o.casefold(), o))),
         unidentified=sum(1 for a in members if not a.outlet),
         timeline=story_timeline(
@@ -127,6 +129,12 @@ def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocu
             (Carried(g.key, g.article_ids) for g in sa.figure_groups),
         ),
     )
+
+
+def _days(dates) -> tuple[str | None, str | None]:
+    """The first and last calendar day (as written) of some dates."""
+    days = sorted(d[:10] for d in dates)
+    return (days[0], days[-1]) if days else (None, None)
 
 
 def with_documents(digest: Digest) -> Digest:

@@ -41,6 +41,7 @@ def story_row(doc: StoryDocument, paths: SitePaths, outlets: tuple[OutletDocumen
         "unidentified": doc.unidentified,
         "dates": doc.dates,
         "span": date_span(*doc.dates),
+        "captured_span": date_span(*doc.captured),  # a labelled fallback: the capture days of undated articles
         "latest": doc.updated,
         "quotes": c.quotes,
         "flags": [{"kind": kind, "count": n, "label": one if n == 1 else many} for n, kind, one, many in flags if n],
@@ -138,7 +139,19 @@ def stories_data(digest: Digest, paths: SitePaths) -> str:
             if any(c.get(f) for c in coding.values())
         },
         "outlet_coding": [{v.field: v.value for v in c.values} if (c := coding.get(o)) else {} for o in outlets],
-        "columns": ["title", "url", "first", "last", "latest", "sources", "quotes", "outlets", "unidentified", "flags"],
+        "columns": [
+            "title",
+            "url",
+            "first",
+            "last",
+            "latest",
+            "sources",
+            "quotes",
+            "outlets",
+            "unidentified",
+            "flags",
+            "captured",
+        ],
         "rows": [
             [
                 r["title"],
@@ -151,6 +164,7 @@ def stories_data(digest: Digest, paths: SitePaths) -> str:
                 [number[o] for o in r["all_outlets"]],
                 r["unidentified"],
                 [[f["kind"], f["count"], f["label"]] for f in r["flags"]],
+                r["captured_span"],
             ]
             for r in ordered(rows, "recent")
         ],

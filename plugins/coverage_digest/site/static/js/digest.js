@@ -233,6 +233,7 @@
     var dates = el("td", { "class": "dates", "data-label": "Dates" });
     var span = dateSpan(r.first, r.last);
     if (span) dates.appendChild(el("time", { datetime: r.first }, span));
+    else if (r.captured) dates.appendChild(el("span", { "class": "unknown", title: "when the pages were captured, not published" }, "captured " + r.captured));
     else dates.appendChild(el("span", { "class": "unknown" }, "undated"));
     tr.appendChild(dates);
     tr.appendChild(el("td", { "class": "num", "data-label": "Sources" }, String(r.sources)));
