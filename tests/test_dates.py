@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from coverage_digest.read.dates import compare_dates, normalise_date, page_published, parse_moment, sort_key
+from coverage_digest.story.timeline import Carried, story_timeline
+from support import make_article
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,29 @@ def test_a_page_keeps_its_publication_time_and_zone_from_its_metadata():
     assert page_published(ld, None) == "2024-05-05T08:00:00-04:00"
     assert page_published(html, "2024-06-01") == "2024-06-01"  # another day than the extractor's: not mixed
     assert page_published("<p>no dates</p>", None) is None
+
+
+def _dated(article_id: str, published: str | None, captured: str | None = None):
+    return dataclasses.replace(make_article("Text.", article_id=article_id), published=published, captured=captured)
+
+
+def test_the_timeline_marks_every_article_no_other_is_known_to_precede_and_what_each_added_first():
+    members = [
+        _dated("a", "2024-05-02"),
+        _dated("b", "2024-05-02T09:00:00+00:00"),  # the same day as a, which has no time: either may be first
+        _dated("c", "2024-05-03T01:00:00+02:00"),
+        _dated("d", None, captured="2024-05-01T00:00:00Z"),  # captured only: shown, labelled, orders nothing
+        _dated("e", "not a date"),
+    ]
+    quotes = [Carried("q1", ("a", "c")), Carried("q2", ("b", "c", "d")), Carried("q3", ("c",))]
+    entries = story_timeline(members, quotes, [Carried("f1", ("c", "b"))])
+    assert [(e.article_id, e.basis, e.first) for e in entries] == [
+        ("a", "published", True),
+        ("b", "published", True),
+        ("c", "published", False),
+        ("d", "captured", False),
+        ("e", None, False),
+    ]
+    added = {e.article_id: (e.new_quotes, e.new_figures) for e in entries}
+    assert added == {"a": (("q1",), ()), "b": (("q2",), ("f1",)), "c": (("q3",), ()), "d": ((), ()), "e": ((), ())}
+    assert story_timeline([_dated("x", None), _dated("y", None, "2024-05-01")], [], []) == ()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from coverage_digest.site.timeline_view import _fold_quiet
 from support import DATED_SPLIT, build_site, check_digest, write_dated_seeds
 
 pytestmark = pytest.mark.site
@@ -133,8 +134,6 @@ def test_the_new_pages_are_valid_html_with_no_broken_link(dated_site):
 
 
 def test_a_long_run_of_articles_adding_nothing_is_one_timeline_entry():
-    from coverage_digest.site.timeline_view import _fold_quiet
-
     def entry(n, first=False, quotes=()):
         return {"first": first, "quotes": list(quotes), "figures": [], "basis": "published", "shown": f"d{n}"}
 

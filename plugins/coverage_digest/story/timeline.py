@@ -49,12 +49,13 @@ def story_timeline(
     firsts = _earliest(moments, moments.keys())
     added_quotes = _additions(moments, quotes)
     added_figures = _additions(moments, figures)
-    ordered = sorted(members, key=lambda a: (_basis_rank(a), sort_key(a.published or a.captured), a.id))
+    shown = {a.id: a.published if a.id in moments else a.captured for a in members}
+    ordered = sorted(members, key=lambda a: (_basis_rank(a, moments), sort_key(shown[a.id]), a.id))
     return tuple(
         TimelineEntry(
             a.id,
-            a.published or a.captured,
-            PUBLISHED if a.published and a.id in moments else CAPTURED if a.captured else None,
+            shown[a.id],
+            PUBLISHED if a.id in moments else CAPTURED if a.captured else None,
             a.id in firsts,
             tuple(added_quotes.get(a.id, ())),
             tuple(added_figures.get(a.id, ())),
@@ -63,8 +64,9 @@ def story_timeline(
     )
 
 
-def _basis_rank(article: Article) -> int:
-    if article.published and parse_moment(article.published):
+def _basis_rank(article: Article, moments: dict[str, Moment]) -> int:
+    """Dated first, then dated only by capture, then undated."""
+    if article.id in moments:
         return 0
     return 1 if article.captured else 2
 
