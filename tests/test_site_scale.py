@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coverage_digest.site.timeline_view import _fold_quiet
-from support import DATED_SPLIT, build_site, check_digest, write_dated_seeds
+from support import DATED_SPLIT, SEEDS, build_site, check_digest, write_dated_seeds
 
 pytestmark = pytest.mark.site
 
@@ -140,3 +140,21 @@ def test_a_long_run_of_articles_adding_nothing_is_one_timeline_entry():
     folded = _fold_quiet([entry(0, first=True), entry(1), entry(2), entry(3), entry(4, quotes=["q"]), entry(5)])
     assert [e["quiet"] for e in folded] == [False, True, False, False]
     assert len(folded[1]["articles"]) == 3 and (folded[1]["first_date"], folded[1]["last_date"]) == ("d1", "d3")
+
+
+def test_outlet_pages_go_where_the_settings_say_and_the_sitemap_lists_their_urls(tmp_path):
+    out = tmp_path / "out"
+    digest = build_site(
+        SEEDS,
+        out,
+        DIGEST_OUTLET_SAVE_AS="sources/{slug}/index.html",
+        DIGEST_OUTLET_URL="sources/{slug}/",
+        DIGEST_OUTLETS_SAVE_AS="sources/index.html",
+    )
+    urls = [o["url"] for o in digest["outlets"]]
+    assert urls == ["sources/matzav-com/", "sources/washington-examiner/"]
+    assert all((out / url / "index.html").is_file() for url in urls) and (out / "sources" / "index.html").is_file()
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"{url}</loc>" in sitemap for url in urls)
+    index = soup(out / "index.html")
+    assert index.select_one(".index-lede a")["href"].endswith("sources/index.html")

@@ -97,7 +97,8 @@ class Publisher:
             self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
         written += self._outlet_pages()
-        listed = [(w.save_as, None) for w in written if w.save_as != ds.skipped_save_as]
+        outlet_pages = {paths.outlet_save_as(o.name): paths.outlet_url(o.name) or "" for o in digest.outlets}
+        listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
