@@ -155,7 +155,8 @@ class Publisher:
         written += [(paths.reuse_url(*pair), None) for pair in pairs]
         written += [(paths.article_url(a.id), a.published) for a in doc.articles]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
-        coded = repr(sorted((o, repr(self.coding_of.get(o))) for o in doc.named_outlets))  # shown on its pages
+        # Its pages show each outlet's coding and link to the outlet's page (whose slug depends on every outlet's name).
+        coded = repr(sorted((o, repr(self.coding_of.get(o)), paths.outlet_url(o)) for o in doc.named_outlets))
         story_key = page_key(key, repr(doc.story) + coded) if key else None
         member_key = page_key(key, f"{story_id}\n{doc.story.title}\n{coded}") if key else None
         members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]

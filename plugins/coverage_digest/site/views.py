@@ -34,6 +34,7 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
     return {
         "id": article.id,
         "outlet": article.outlet,
+        "outlet_url": paths.outlet_url(article.outlet) if article.outlet else None,
         "display_outlet": article.display_outlet,
         "republisher": article.republisher,
         "headline": article.headline,
