@@ -253,6 +253,7 @@
     tr.appendChild(el("td", { "class": "num", "data-label": "Quotes" }, String(r.quotes)));
     var flags = el("td", { "class": "flags", "data-label": "Flags" });
     var fclip = el("span", { "class": "clip" });
+    if (r.flags.length > 1) fclip.setAttribute("title", r.flags.map(function (f) { return f[1] + " " + f[2]; }).join(" · "));
     r.flags.forEach(function (f, i) {
       if (i) fclip.appendChild(document.createTextNode(" · "));
       fclip.appendChild(el("span", { "class": "flag flag-" + f[0] }, f[1] + " " + f[2]));
