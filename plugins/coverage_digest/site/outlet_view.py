@@ -10,7 +10,7 @@ from ..read.outlet_coding import FIELDS, OutletCoding
 from ..records import Article
 from .paths import SitePaths
 
-MAX_OUTLET_QUOTES = 100  # quotes an outlet page lists; digest.json has every one
+MAX_OUTLET_QUOTES = 60  # quotes an outlet page lists; digest.json has every one
 
 
 def outlets_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
