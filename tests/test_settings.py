@@ -66,3 +66,36 @@ def test_a_path_pattern_with_an_unknown_field_is_a_message_not_a_traceback(key, 
     with pytest.raises(SettingsError, match=re.escape(says)) as caught:
         validate_settings({key: value})
     assert str(caught.value).startswith(key)
+
+
+@pytest.mark.parametrize(
+    ("settings", "key"),
+    [
+        ({"DIGEST_INDEX_PAGINATION": 0}, "DIGEST_INDEX_PAGINATION"),
+        ({"DIGEST_INDEX_PAGINATION": True}, "DIGEST_INDEX_PAGINATION"),
+        ({"DIGEST_OUTLETS_FILE": 3}, "DIGEST_OUTLETS_FILE"),
+        ({"DIGEST_OUTLET_SAVE_AS": "outlets/page.html"}, "DIGEST_OUTLET_SAVE_AS"),
+        ({"DIGEST_OUTLETS_SAVE_AS": "../outlets.html"}, "DIGEST_OUTLETS_SAVE_AS"),
+    ],
+)
+def test_bad_index_and_outlet_settings_name_the_key(settings, key):
+    with pytest.raises(SettingsError, match=key):
+        validate_settings(settings)
+
+
+def test_the_index_paginates_as_pelican_says_unless_told_otherwise():
+    assert validate_settings({}).index_pagination == 50
+    assert validate_settings({"DEFAULT_PAGINATION": 20}).index_pagination == 20
+    assert validate_settings({"DEFAULT_PAGINATION": False}).index_pagination == 50
+    assert validate_settings({"DEFAULT_PAGINATION": 20, "DIGEST_INDEX_PAGINATION": 30}).index_pagination == 30
+
+
+def test_index_pages_are_named_as_pelican_names_pages():
+    from coverage_digest.site.paths import SitePaths
+
+    paths = SitePaths.build(DigestSettings(index_save_as="digest/index.html"), [], [])
+    assert [paths.index_page("recent", 1), paths.index_page("recent", 2), paths.index_page("title", 3)] == [
+        "digest/index.html",
+        "digest/index2.html",
+        "digest/index-title3.html",
+    ]

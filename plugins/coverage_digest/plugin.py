@@ -25,9 +25,10 @@ from .build.manifest import PageManifest
 from .build.pipeline import build_digest
 from .build.publish import Publisher, Written, check_unique
 from .data.search import article_terms
-from .digest import Digest
+from .digest import Digest, with_coding
 from .group.stories import OverrideError
-from .read.folder import find_sidecar, read_seed_folder
+from .read.folder import find_outlet_coding, find_sidecar, read_seed_folder
+from .read.outlet_coding import OutletCoding, parse_outlet_coding
 from .read.sidecar import Sidecar, SidecarError, parse_sidecar
 from .records import Skipped, shown
 from .settings import DigestSettings, SettingsError, validate_settings
@@ -74,12 +75,18 @@ class DigestGenerator(Generator):
             digest = build_digest(files, sidecar, self.digest_settings, cache, progress, while_grouping)
         except OverrideError as exc:
             raise SettingsError(f"DIGEST_MERGE / DIGEST_SPLIT (or the sidecar's stories:): {exc}") from exc
-        extra = unreadable + ((sidecar_problem,) if sidecar_problem else ())
+        codings, coding_file, coding_problems = _load_outlet_coding(seeds, self.digest_settings)
+        extra = unreadable + ((sidecar_problem,) if sidecar_problem else ()) + coding_problems
+        digest = with_coding(digest, codings, coding_file)
         self.digest = replace(digest, skipped=tuple(sorted(digest.skipped + extra, key=_by_file)))
         self.files_read = len(files) + len(unreadable)
         pairs = [(d.article_id, d.from_article_id) for sa in self.digest.story_analyses for d in sa.derivations]
         self.paths = SitePaths.build(
-            self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories], pairs
+            self.digest_settings,
+            [a.id for a in self.digest.articles],
+            [s.id for s in self.digest.stories],
+            pairs,
+            [o.name for o in self.digest.outlets],
         )
         self.context["coverage_digest"] = self.digest
         self.context["digest_article_count"] = len(self.digest.articles)
@@ -246,6 +253,22 @@ def _load_sidecar(seeds: Path, ds: DigestSettings) -> tuple[Sidecar, Skipped | N
     except (OSError, UnicodeDecodeError, SidecarError) as exc:
         log.warning("sidecar %s not used: %s", name, exc)
         return Sidecar(), Skipped(name, f"sidecar not used: {exc}")
+
+
+def _load_outlet_coding(
+    seeds: Path, ds: DigestSettings
+) -> tuple[tuple[OutletCoding, ...], str | None, tuple[Skipped, ...]]:
+    """The user's coding of outlets (DIGEST_OUTLETS_FILE, else outlets.yaml / .yml / .csv in the seeds folder): the
+    codings, the file's name, and the entries that could not be used."""
+    path = Path(ds.outlets_file) if ds.outlets_file else find_outlet_coding(seeds)
+    if path is None:
+        return (), None, ()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return (), None, (Skipped(path.name, f"outlet coding not used: {exc}"),)
+    codings, problems = parse_outlet_coding(text, path.name)
+    return codings, path.name, problems
 
 
 def _write_text(output_path: str, save_as: str, text: str) -> None:

@@ -21,7 +21,9 @@ from ..digest import Digest, StoryDocument
 from ..settings import DigestSettings
 from ..site import views
 from ..site.aligned_view import aligned_view
-from ..site.paths import SitePaths
+from ..site.index_view import STORIES_DATA, index_pages, stories_data
+from ..site.outlet_view import coding_rows, distribution_section, outlet_view, outlets_view
+from ..site.paths import INDEX_ORDERS, SitePaths
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
 
@@ -77,22 +79,26 @@ class Publisher:
     kept: dict[str, str] = field(default_factory=dict)  # pages a rebuild left as they were -> their key
     by_id: dict = field(default_factory=dict)  # article id -> Article, and -> ArticleAnalysis: made once, before
     analysis_of: dict = field(default_factory=dict)  # the jobs fork, so every worker inherits them
+    coding_of: dict = field(default_factory=dict)  # outlet name -> the user's coding of it
 
     def publish(self) -> list[Written]:
         """Every file written, in a stable order (the main process's pages first, then the jobs' files)."""
         ds, digest, paths = self.settings, self.digest, self.paths
         self.by_id = {a.id: a for a in digest.articles}
         self.analysis_of = {x.article_id: x for x in digest.analyses}
+        self.coding_of = {o.name: o.coding for o in digest.outlets if o.coding}
         keys = digest.story_keys or (None,) * len(digest.documents)
         plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
             self.manifest.mark_dirty(self._planned(plans))
-        written = [
-            self._page(ds.index_save_as, "index", digest=views.index_view(digest, paths)),
+        written = [self._page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
+        written += [
             self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
             self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
-        listed = [(ds.index_save_as, None), (ds.search_save_as, None)]
+        written += self._outlet_pages()
+        outlet_pages = {paths.outlet_save_as(o.name): paths.outlet_url(o.name) or "" for o in digest.outlets}
+        listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
@@ -104,10 +110,26 @@ class Publisher:
             written += done
         return written
 
+    def _outlet_pages(self) -> list[Written]:
+        """The list of outlets and one page per identified outlet."""
+        paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
+        out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
+        for outlet in self.digest.outlets:
+            view = outlet_view(outlet, documents, paths, self.digest.coding_file)
+            out.append(self._page(paths.outlet_save_as(outlet.name), "outlet", outlet=view))
+        return out
+
+    def _site_pages(self) -> set[str]:
+        """The index's pages, the list of outlets and the outlets' pages."""
+        paths, count = self.paths, self.paths.index_pages(len(self.digest.documents))
+        pages = {paths.index_page(order, n) for order in INDEX_ORDERS for n in range(1, count + 1)}
+        pages.add(self.settings.outlets_save_as)
+        return pages | {paths.outlet_save_as(o.name) for o in self.digest.outlets}
+
     def _planned(self, plans: list[StoryPlan]) -> set[str]:
         """Every file this build is about to write (the search index's files apart: its folder is the digest's)."""
         ds = self.settings
-        files = {ds.index_save_as, ds.skipped_save_as, ds.search_save_as, ds.json_save_as, ds.feed_save_as}
+        files = {ds.skipped_save_as, ds.search_save_as, ds.json_save_as, ds.feed_save_as} | self._site_pages()
         files |= {ds.sitemap_save_as} if self.write_sitemap else set()
         files |= {name for doc in self.digest.documents for name in self.paths.downloads(doc.story.id).values()}
         return files | {name for plan in plans for name in plan.outputs}
@@ -133,8 +155,10 @@ class Publisher:
         written += [(paths.reuse_url(*pair), None) for pair in pairs]
         written += [(paths.article_url(a.id), a.published) for a in doc.articles]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
-        story_key = page_key(key, repr(doc.story)) if key else None
-        member_key = page_key(key, f"{story_id}\n{doc.story.title}") if key else None
+        # Its pages show each outlet's coding and link to the outlet's page (whose slug depends on every outlet's name).
+        coded = repr(sorted((o, repr(self.coding_of.get(o)), paths.outlet_url(o)) for o in doc.named_outlets))
+        story_key = page_key(key, repr(doc.story) + coded) if key else None
+        member_key = page_key(key, f"{story_id}\n{doc.story.title}\n{coded}") if key else None
         members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]
         story_kept, members_kept = self._unchanged([save_as], story_key), self._unchanged(members, member_key)
         return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept, (save_as, *members))
@@ -155,6 +179,7 @@ class Publisher:
         for kind, item in items:
             if kind == "story":
                 view = views.story_view(doc, articles, paths, analysis_of)
+                view["distribution"] = distribution_section(doc, self.digest.outlets)
                 out.append(self._page(plan.save_as, "story", key=plan.story_key, story=view))
             elif kind == "aligned":
                 view = aligned_view(item, articles, analysis_of, paths, crumb)
@@ -162,6 +187,7 @@ class Publisher:
                 out.append(self._page(save_as, "aligned", key=plan.member_key, pair=view))
             else:
                 view = views.article_view(articles[item], sa, analysis_of[item], articles, paths)
+                view["coding"] = coding_rows(self.coding_of.get(articles[item].outlet or ""))
                 out.append(self._page(paths.article_save_as(item), "source", key=plan.member_key, article=view))
         return out
 
@@ -188,7 +214,8 @@ class Publisher:
         docs = [
             d for doc in self.digest.documents for d in story_docs(doc, self.analysis_of, self.paths, self.search_terms)
         ]
-        return [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
+        files = [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
+        return [*files, self._data(self.paths.search_file(STORIES_DATA), stories_data(self.digest, self.paths))]
 
 
 def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:

@@ -13,11 +13,17 @@ from ..records import SeedFile, Skipped
 
 log = logging.getLogger(__name__)
 SIDECAR_NAMES = ("sources.yaml", "sources.yml", "sources.json")
+OUTLET_CODING_NAMES = ("outlets.yaml", "outlets.yml", "outlets.csv")  # the user's coding of outlets (outlet_coding)
 
 
 def find_sidecar(folder: Path) -> Path | None:
     """The sidecar file, if the seeds folder has one."""
     return next((folder / n for n in SIDECAR_NAMES if (folder / n).is_file()), None)
+
+
+def find_outlet_coding(folder: Path) -> Path | None:
+    """The user's coding of outlets, if the seeds folder has one."""
+    return next((folder / n for n in OUTLET_CODING_NAMES if (folder / n).is_file()), None)
 
 
 def read_seed_folder(folder: Path, max_bytes: int) -> tuple[tuple[SeedFile, ...], tuple[Skipped, ...]]:
@@ -28,7 +34,7 @@ def read_seed_folder(folder: Path, max_bytes: int) -> tuple[tuple[SeedFile, ...]
     root = folder.resolve()
     for path in _walk(folder):
         rel = path.relative_to(folder).as_posix()
-        if path.name in SIDECAR_NAMES and path.parent == folder:
+        if path.name in SIDECAR_NAMES + OUTLET_CODING_NAMES and path.parent == folder:
             continue
         result = _read_one(path, rel, root, max_bytes)
         if isinstance(result, Skipped):

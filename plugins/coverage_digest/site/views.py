@@ -6,6 +6,7 @@ from typing import Any
 
 from ..article.analyse import ArticleAnalysis
 from ..digest import Digest, StoryDocument
+from ..read.dates import readable_date
 from ..records import Article, shown
 from ..story.analyse import StoryAnalysis
 from ..story.support import ArticleSupport
@@ -22,6 +23,7 @@ from .story_view import (
     speaker_heatmap,
     summary_section,
 )
+from .timeline_view import timeline_section
 
 MAX_ENTITY_ROWS = 25
 DESCRIPTION_CHARS = 200
@@ -32,11 +34,13 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
     return {
         "id": article.id,
         "outlet": article.outlet,
+        "outlet_url": paths.outlet_url(article.outlet) if article.outlet else None,
         "display_outlet": article.display_outlet,
         "republisher": article.republisher,
         "headline": article.headline,
         "byline": article.byline,
         "published": article.published,
+        "published_shown": readable_date(article.published),
         "original_url": article.url,
         "source_file": shown(article.source_file),
         "record": article.record,
@@ -46,23 +50,6 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
         "paragraphs": len(article.paragraphs),
         "url": paths.article_url(article.id),
     }
-
-
-def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
-    """The list of stories, most-covered first."""
-    rows = [
-        {
-            "title": doc.story.title,
-            "url": paths.story_url(doc.story.id),
-            "sources": doc.counts.sources,
-            "outlets": list(doc.outlets),
-            "dates": doc.dates,
-            "quotes": doc.counts.quotes,
-        }
-        for doc in digest.documents
-    ]
-    rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))  # type: ignore[index, operator]
-    return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
 def story_view(
@@ -88,6 +75,8 @@ def story_view(
         "differences": differences_section(sa, links),
         "quotes": quotes,
         "reuse": reuse,
+        "timeline": timeline_section(doc, links),
+        "distribution": [],  # the spread over the user's coding of outlets (the publisher adds it when there is one)
         "charts": {
             "glance": glance_charts(glance),
             "speakers": speaker_heatmap(quotes["matrix"]),
@@ -171,6 +160,7 @@ def article_view(
             if article.id in (d.article_id, d.from_article_id)
         ],
         "sentence_count": len(analysis.sentences),
+        "coding": [],  # the user's coding of its outlet (the publisher adds it when there is one)
     }
 
 
@@ -236,4 +226,4 @@ def skipped_view(digest: Digest) -> dict[str, Any]:
     }
 
 
-__all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]
+__all__ = ["Node", "article_card", "article_view", "paragraph_nodes", "skipped_view", "story_view"]
