@@ -121,3 +121,56 @@ def broken_links(out: Path) -> list[str]:
             elif anchor and resolved.suffix == ".html" and anchor not in ids.get(resolved, set()):
                 broken.append(f"{path.relative_to(out)} -> {href} (no such anchor)")
     return broken
+
+
+# The strings of these dates sort 000 first; their instants put 003 first (12:40 UTC), then 001 (13:00), then 000.
+DATED_SIDECAR = """articles:
+  000_17b1bda9ba406680.txt:
+    outlet: Daily Wire Desk
+    published: 2024-05-06T09:15:00-04:00
+  001_a349a3b93b2e3782.txt:
+    outlet: Capital Courier
+    published: 2024-05-06T14:00:00+01:00
+  002_d0030ef14c795741.txt:
+    published: 2024-05-07
+  003_8363096f92a7fabb.txt:
+    url: https://www.example-times.co.uk/world/ceasefire
+    published: 2024-05-06T12:40:00Z
+  004_8e5a4d6bea828900.txt:
+    published: 2024-05-08T08:00:00+03:00
+"""
+
+UNDATED_ARTICLE = """Town council approves new library budget
+
+The town council voted on Tuesday to approve a budget of 2 million dollars for the new public library.
+
+"This library will serve every family in town," said Mayor Ellen Ward after the vote.
+
+Construction is expected to begin in the spring and to last about eighteen months, officials said.
+"""
+DATED_SPLIT = [["002_d0030ef14c795741"], ["005_undated"]]  # three stories: the seed story, Matzav's, the library
+
+
+def write_dated_seeds(folder: Path) -> Path:
+    """The demo seeds with outlets and publication dates in a sidecar, and an undated article of another event."""
+    for path in SEEDS.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "005_undated.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
+    (folder / "sources.yaml").write_text(DATED_SIDECAR, encoding="utf-8")
+    return folder
+
+
+def write_many_stories(folder: Path, count: int) -> tuple[Path, list[list[str]]]:
+    """`count` short dated articles of different events, each to be split into a story of its own: (folder, split)."""
+    for n in range(count):
+        text = (
+            f"Council of district {n} approves a long-debated plan for the new riverside library and sports hall\n\n"
+            f"The council of district {n} voted on Tuesday to approve a budget of {n + 2} million dollars.\n\n"
+            f'"This will serve every family," said councillor Ana Perez{n} after the vote.\n'
+        )
+        (folder / f"s{n:03d}.txt").write_text(text, encoding="utf-8")
+    sidecar = "articles:\n" + "".join(
+        f"  s{n:03d}.txt:\n    outlet: Outlet {n % 7}\n    published: 2024-05-{1 + n % 28:02d}\n" for n in range(count)
+    )
+    (folder / "sources.yaml").write_text(sidecar, encoding="utf-8")
+    return folder, [[f"s{n:03d}"] for n in range(count)]

@@ -18,6 +18,7 @@ from coverage_digest.group.stories import StoryGroup
 from coverage_digest.records import Sentence
 from coverage_digest.settings import DigestSettings
 from coverage_digest.site import views
+from coverage_digest.site.index_view import index_pages
 from coverage_digest.site.paths import SitePaths
 from coverage_digest.story.analyse import StoryAnalysis
 from coverage_digest.story.figures import FigureGroup
@@ -109,7 +110,8 @@ def test_every_output_shows_the_documents_counts():
     digest = _digest()
     paths = _paths(digest)
     [doc] = digest.documents
-    assert views.index_view(digest, paths)["stories"][0]["quotes"] == 2
+    [(_, first_page), *_] = index_pages(digest, paths)
+    assert first_page["stories"][0]["quotes"] == 2
     page = views.story_view(doc, {a.id: a for a in digest.articles}, paths, {x.article_id: x for x in digest.analyses})
     assert page["quote_count"] == 2 and len(page["quotes"]["rows"]) == 2 and len(page["quotes"]["fragments"]) == 1
     assert [g["quotes"] for g in page["glance"]] == [2, 2]

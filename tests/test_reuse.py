@@ -157,3 +157,17 @@ def _reference_align_score(weights: np.ndarray) -> float:
 def test_align_score_matches_the_reference_recurrence(seed):
     weights = np.random.default_rng(seed).random((7, 5)) * 0.6
     assert align(weights)[0] == _reference_align_score(weights)
+
+
+def test_the_direction_follows_instants_not_the_strings_of_dates():
+    """a0 is dated 23:30 in New York (04:30 UTC on the 2nd), a1 02:00 UTC on the 2nd: a1 came first."""
+    articles, sentences, support = story(SOURCE, REWRITE, dates=("2024-05-01T23:30:00-05:00", "2024-05-02T02:00:00Z"))
+    (derivation,) = find_derivations(articles, sentences, support)
+    assert (derivation.article_id, derivation.from_article_id, derivation.direction) == ("a0", "a1", "published")
+    assert "cannot predate its source" in derivation.direction_evidence[0]
+
+
+def test_dates_that_cannot_order_two_articles_leave_the_direction_to_other_evidence():
+    articles, sentences, support = story(SOURCE, REWRITE, dates=("2024-05-01", "2024-05-01T10:00:00Z"))
+    (derivation,) = find_derivations(articles, sentences, support)
+    assert derivation.direction != "published"

@@ -22,12 +22,13 @@ def soup(path: Path) -> BeautifulSoup:
 def test_seeds_build_one_story_with_five_sources(seed_site):
     out, digest = seed_site
     index = soup(out / "index.html")
-    stories = index.select(".story-list li")
+    stories = index.select("#story-table tbody tr")
     assert len(stories) == 1
-    assert "5 sources" in stories[0].get_text()
+    assert [td.get_text() for td in stories[0].select("td.num")] == ["5", str(digest["stories"][0]["counts"]["quotes"])]
     assert len(digest["stories"]) == 1 and len(digest["stories"][0]["article_ids"]) == 5
-    chips = [c.get_text() for c in stories[0].select(".chip")]
-    assert "Matzav.com" in chips and "Washington Examiner" in chips
+    outlets = [a.get_text() for a in stories[0].select(".outlets-cell a")]
+    assert "Matzav.com" in outlets and "Washington Examiner" in outlets
+    assert "unidentified" in stories[0].select_one(".outlets-cell").get_text()  # a count, never a file name
 
 
 def test_every_built_digest_matches_the_schema(seed_site):

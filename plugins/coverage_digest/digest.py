@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from .article.analyse import ArticleAnalysis
 from .group.stories import StoryGroup
+from .read.dates import sort_key
 from .records import Article, Skipped
 from .story.analyse import StoryAnalysis
 from .story.quote_match import QuoteRow
+from .story.timeline import Carried, TimelineEntry, story_timeline
 
 QUOTES, FRAGMENTS = "quotes", "fragments"  # the two tables a statement can be listed in
 
@@ -46,6 +48,14 @@ class StoryDocument:
     dates: tuple[str | None, str | None]  # first and last publication day (YYYY-MM-DD) among the articles
     updated: str | None  # the latest publication date-time as given, for the feed and sitemap
     carried: Mapping[str, int]  # article id -> statements of the quote table it prints (headline included)
+    named_outlets: tuple[str, ...] = ()  # the identified outlets' names, sorted (no unidentified source)
+    unidentified: int = 0  # articles whose outlet could not be identified
+    timeline: tuple[TimelineEntry, ...] = ()  # in publication order; empty when no article has a publication date
+
+    @property
+    def first(self) -> tuple[str, ...]:
+        """The ids of the articles first to report the story (several when their dates cannot tell them apart)."""
+        return tuple(e.article_id for e in self.timeline if e.first)
 
     @property
     def story(self) -> StoryGroup:
@@ -77,6 +87,7 @@ class Digest:
     story_analyses: tuple[StoryAnalysis, ...] = ()  # in story order
     story_keys: tuple[str, ...] = ()  # content keys of the stories (with a cache): unchanged key, unchanged pages
     documents: tuple[StoryDocument, ...] = ()  # in story order: what every output reads
+    outlets: tuple[OutletDocument, ...] = ()  # every identified outlet, by name, summed up from the documents
 
 
 def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocument:
@@ -104,8 +115,15 @@ def story_document(sa: StoryAnalysis, by_id: Mapping[str, Article]) -> StoryDocu
         counts=counts,
         outlets=tuple(sorted({a.display_outlet for a in members})),
         dates=(days[0], days[-1]) if days else (None, None),
-        updated=max((a.published for a in members if a.published), default=None),
+        updated=max((a.published for a in members if a.published), key=sort_key, default=None),
         carried={a.id: carried[a.id] for a in members},
+        named_outlets=tuple(sorted({a.outlet for a in members if a.outlet}, key=lambda o: (o.casefold(), o))),
+        unidentified=sum(1 for a in members if not a.outlet),
+        timeline=story_timeline(
+            members,
+            (Carried(row.id, row.article_ids) for row in rows),
+            (Carried(g.key, g.article_ids) for g in sa.figure_groups),
+        ),
     )
 
 
@@ -121,4 +139,88 @@ def with_documents(digest: Digest) -> Digest:
         digest.story_analyses,
         digest.story_keys,
         documents,
+        outlet_documents(documents),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OutletLink:
+    """Text reuse between one outlet and another: how many of the one's articles, and their mean derived share."""
+
+    outlet: str
+    articles: int
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class OutletDocument:
+    """One identified outlet across the digest, summed up from the story documents (so no count disagrees)."""
+
+    name: str
+    article_ids: tuple[str, ...]  # in story order, then article order
+    story_ids: tuple[str, ...]
+    quotes: tuple[tuple[str, str], ...]  # (story id, quote-table row id) of every statement it carries
+    reworded: int  # of those, the statements it words differently from the table's wording
+    first: int  # stories it was first to report, of the `contested` ones
+    contested: int  # stories where it and another outlet have publication dates (where being first means something)
+    derived_share: float  # share of its words (over all its articles) derived from another outlet's article
+    derives_from: tuple[OutletLink, ...]  # outlets its articles derive from, most articles first
+    derived_by: tuple[OutletLink, ...]  # outlets whose articles derive from its articles
+
+
+def outlet_documents(documents: tuple[StoryDocument, ...]) -> tuple[OutletDocument, ...]:
+    """Every identified outlet's document, by name (unidentified sources have none: each is one file)."""
+    by_outlet: dict[str, list[tuple[StoryDocument, Article]]] = {}
+    for doc in documents:
+        for a in doc.articles:
+            if a.outlet:
+                by_outlet.setdefault(a.outlet, []).append((doc, a))
+    return tuple(_outlet_document(n, by_outlet[n]) for n in sorted(by_outlet, key=lambda o: (o.casefold(), o)))
+
+
+def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> OutletDocument:
+    ids = {a.id for _, a in mine}
+    stories = tuple(dict.fromkeys(doc.story.id for doc, _ in mine))
+    quotes, reworded = [], 0
+    first = contested = 0
+    sources: dict[str, list[float]] = {}
+    users: dict[str, list[float]] = {}
+    derived_words = 0.0
+    for doc in {doc.story.id: doc for doc, _ in mine}.values():
+        outlet_of = {a.id: a.display_outlet for a in doc.articles}
+        for row in doc.quotes:
+            own = [o for o in row.occurrences if o.quote.article_id in ids]
+            if own:
+                quotes.append((doc.story.id, row.id))
+                reworded += any(o.match != "verbatim" for o in own)
+        dated = {outlet_of[e.article_id] for e in doc.timeline if e.basis == "published"}
+        if name in dated and len(dated) > 1:
+            contested += 1
+            first += any(outlet_of[i] == name for i in doc.first)
+        best: dict[str, float] = {}
+        for d in doc.analysis.derivations:
+            if d.article_id in ids:
+                sources.setdefault(outlet_of[d.from_article_id], []).append(d.share)
+                best[d.article_id] = max(best.get(d.article_id, 0.0), d.share)
+            if d.from_article_id in ids and d.article_id not in ids:
+                users.setdefault(outlet_of[d.article_id], []).append(d.share)
+        words_of = {a.id: len(a.text.split()) for a in doc.articles if a.id in best}
+        derived_words += sum(share * words_of[aid] for aid, share in best.items())
+    words = sum(len(a.text.split()) for _, a in mine)
+    return OutletDocument(
+        name=name,
+        article_ids=tuple(a.id for _, a in mine),
+        story_ids=stories,
+        quotes=tuple(quotes),
+        reworded=reworded,
+        first=first,
+        contested=contested,
+        derived_share=round(derived_words / words, 3) if words else 0.0,
+        derives_from=_links(sources),
+        derived_by=_links(users),
+    )
+
+
+def _links(shares: dict[str, list[float]]) -> tuple[OutletLink, ...]:
+    links = [OutletLink(o, len(v), round(sum(v) / len(v), 3)) for o, v in shares.items() if o]
+    return tuple(sorted(links, key=lambda x: (-x.articles, x.outlet)))

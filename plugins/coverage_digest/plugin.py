@@ -79,7 +79,11 @@ class DigestGenerator(Generator):
         self.files_read = len(files) + len(unreadable)
         pairs = [(d.article_id, d.from_article_id) for sa in self.digest.story_analyses for d in sa.derivations]
         self.paths = SitePaths.build(
-            self.digest_settings, [a.id for a in self.digest.articles], [s.id for s in self.digest.stories], pairs
+            self.digest_settings,
+            [a.id for a in self.digest.articles],
+            [s.id for s in self.digest.stories],
+            pairs,
+            [o.name for o in self.digest.outlets],
         )
         self.context["coverage_digest"] = self.digest
         self.context["digest_article_count"] = len(self.digest.articles)

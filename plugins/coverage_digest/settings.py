@@ -12,6 +12,9 @@ class SettingsError(ValueError):
     """A DIGEST_* setting has a value the plugin cannot use."""
 
 
+INDEX_PAGINATION = 50  # stories per index page when neither DIGEST_INDEX_PAGINATION nor DEFAULT_PAGINATION says
+
+
 @dataclass(frozen=True, slots=True)
 class DigestSettings:
     """Validated plugin settings; field names are the setting names without the DIGEST_ prefix, lower-cased."""
@@ -35,6 +38,11 @@ class DigestSettings:
     article_url: str = "articles/{slug}.html"
     reuse_save_as: str = "reuse/{slug}.html"
     reuse_url: str = "reuse/{slug}.html"
+    outlet_save_as: str = "outlets/{slug}.html"
+    outlet_url: str = "outlets/{slug}.html"
+    outlets_save_as: str = "outlets/index.html"  # the list of outlets (the index's filter by outlet, without script)
+    index_pagination: int = INDEX_PAGINATION  # stories per index page; not given: Pelican's DEFAULT_PAGINATION if set
+    outlets_file: str | None = None  # the user's coding of outlets; default: outlets.yaml / .yml / .csv in the seeds
     workers: int = 0  # processes for per-article stages; 0 = one per core
     cache: bool = True  # keep per-article analysis in Pelican's CACHE_PATH, keyed by content hash
 
@@ -47,8 +55,18 @@ _PATHS = (
     "feed_save_as",
     "sitemap_save_as",
     "static_dir",
+    "outlets_save_as",
 )
-_SLUG_PATHS = ("story_save_as", "story_url", "article_save_as", "article_url", "reuse_save_as", "reuse_url")
+_SLUG_PATHS = (
+    "story_save_as",
+    "story_url",
+    "article_save_as",
+    "article_url",
+    "reuse_save_as",
+    "reuse_url",
+    "outlet_save_as",
+    "outlet_url",
+)
 
 
 def validate_settings(settings: dict[str, Any]) -> DigestSettings:
@@ -62,6 +80,10 @@ def validate_settings(settings: dict[str, Any]) -> DigestSettings:
     unknown = sorted(k for k in settings if k.startswith("DIGEST_") and k not in known)
     if unknown:
         raise SettingsError(f"{unknown[0]}: unknown setting (known: {', '.join(sorted(known))})")
+    if "DIGEST_INDEX_PAGINATION" not in settings:  # Pelican's own convention, when the site sets it
+        pelicans = settings.get("DEFAULT_PAGINATION")
+        if isinstance(pelicans, int) and not isinstance(pelicans, bool) and pelicans > 0:
+            values["index_pagination"] = pelicans
     digest = DigestSettings(**values)
     _check_pelicans_own_pages(settings, digest)
     return digest
@@ -81,10 +103,16 @@ def _check_pelicans_own_pages(settings: dict[str, Any], digest: DigestSettings) 
 def _check(key: str, name: str, value: Any) -> Any:
     if name == "seeds" and (not isinstance(value, str) or not value.strip()):
         raise SettingsError(f"{key} must be the path of the seeds folder, got {value!r}")
-    if name == "sidecar" and value is not None and not isinstance(value, str):
+    if name in {"sidecar", "outlets_file"} and value is not None and not isinstance(value, str):
         raise SettingsError(f"{key} must be a file path or None, got {value!r}")
     if name in {"max_file_bytes", "workers"} and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise SettingsError(f"{key} must be a non-negative whole number, got {value!r}")
+    if (
+        name == "index_pagination"
+        and value is not None
+        and (isinstance(value, bool) or not isinstance(value, int) or value < 1)
+    ):
+        raise SettingsError(f"{key} must be a whole number of stories per page (1 or more) or None, got {value!r}")
     if name == "cache" and not isinstance(value, bool):
         raise SettingsError(f"{key} must be True or False, got {value!r}")
     if name == "max_file_bytes" and value == 0:

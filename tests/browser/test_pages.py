@@ -19,6 +19,9 @@ def page_urls(base: str, digest: dict) -> dict[str, str]:
         "skipped": base + "skipped.html",
         "about": base + "how-to-read.html",
         "search": base + "search.html?q=gallant",
+        "outlets": base + "outlets/index.html",
+        "outlet": base + digest["outlets"][0]["url"],
+        "index by title": base + "index-title.html",
     }
 
 

@@ -21,7 +21,9 @@ from ..digest import Digest, StoryDocument
 from ..settings import DigestSettings
 from ..site import views
 from ..site.aligned_view import aligned_view
-from ..site.paths import SitePaths
+from ..site.index_view import STORIES_DATA, index_pages, stories_data
+from ..site.outlet_view import outlet_view, outlets_view
+from ..site.paths import INDEX_ORDERS, SitePaths
 from ..site.story_parts import part_pages
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
@@ -88,12 +90,13 @@ class Publisher:
         plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
             self.manifest.mark_dirty(self._planned(plans))
-        written = [
-            self._page(ds.index_save_as, "index", digest=views.index_view(digest, paths)),
+        written = [self._page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
+        written += [
             self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
             self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
-        listed = [(ds.index_save_as, None), (ds.search_save_as, None)]
+        written += self._outlet_pages()
+        listed = [(w.save_as, None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
@@ -105,10 +108,26 @@ class Publisher:
             written += done
         return written
 
+    def _outlet_pages(self) -> list[Written]:
+        """The list of outlets and one page per identified outlet."""
+        paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
+        out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
+        for outlet in self.digest.outlets:
+            view = outlet_view(outlet, documents, paths)
+            out.append(self._page(paths.outlet_save_as(outlet.name), "outlet", outlet=view))
+        return out
+
+    def _site_pages(self) -> set[str]:
+        """The index's pages, the list of outlets and the outlets' pages."""
+        paths, count = self.paths, self.paths.index_pages(len(self.digest.documents))
+        pages = {paths.index_page(order, n) for order in INDEX_ORDERS for n in range(1, count + 1)}
+        pages.add(self.settings.outlets_save_as)
+        return pages | {paths.outlet_save_as(o.name) for o in self.digest.outlets}
+
     def _planned(self, plans: list[StoryPlan]) -> set[str]:
         """Every file this build is about to write (the search index's files apart: its folder is the digest's)."""
         ds = self.settings
-        files = {ds.index_save_as, ds.skipped_save_as, ds.search_save_as, ds.json_save_as, ds.feed_save_as}
+        files = {ds.skipped_save_as, ds.search_save_as, ds.json_save_as, ds.feed_save_as} | self._site_pages()
         files |= {ds.sitemap_save_as} if self.write_sitemap else set()
         files |= {name for doc in self.digest.documents for name in self.paths.downloads(doc.story.id).values()}
         return files | {name for plan in plans for name in plan.outputs}
@@ -198,7 +217,8 @@ class Publisher:
         docs = [
             d for doc in self.digest.documents for d in story_docs(doc, self.analysis_of, self.paths, self.search_terms)
         ]
-        return [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
+        files = [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
+        return [*files, self._data(self.paths.search_file(STORIES_DATA), stories_data(self.digest, self.paths))]
 
 
 def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:

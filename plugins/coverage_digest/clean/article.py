@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..records import Article, RawArticle
 from .furniture import furniture_kind
-from .outlet import choose_outlet, find_clues
+from .outlet import choose_outlet, find_clues, outlet_from_url
 
 # Furniture sits around an article: before its first sentence or after its last; a short run of it may also interrupt
 # the text (a "READ MORE" box between paragraphs). Widget-like rules apply anywhere; the rest need an edge position.
@@ -16,11 +16,15 @@ def clean_article(raw: RawArticle) -> Article:
     keep, removed = split_furniture(raw.paragraphs)
     inferred, republisher, evidence = choose_outlet(find_clues(removed, keep[0] if keep else None))
     given, found = raw.given, raw.found
-    outlet = given.outlet or found.outlet or inferred
+    url = given.url or found.url
+    domain = outlet_from_url(url) if not (given.outlet or found.outlet or inferred) else None
+    outlet = given.outlet or found.outlet or inferred or domain
     if given.outlet:
         evidence = "given by the user"
     elif found.outlet:
         evidence = "the page's own metadata"
+    elif domain:
+        evidence = f"the article's address: {url}"
     return Article(
         id=raw.id,
         source_file=raw.source_file,
@@ -33,7 +37,7 @@ def clean_article(raw: RawArticle) -> Article:
         republisher=given.republisher or (republisher if not given.outlet else None),
         byline=given.byline or found.byline,
         published=given.published or found.published,
-        url=given.url or found.url,
+        url=url,
         record=raw.record,
         captured=given.captured or found.captured,
     )

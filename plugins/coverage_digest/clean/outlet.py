@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from tld import get_fld
 
 from ..text.lexicon import OUTLET_SMALL_WORDS
 
@@ -98,3 +101,16 @@ def _same_outlet(a: str, b: str) -> bool:
         return re.sub(r"[^a-z0-9]", "", name.lower().split(".")[0])
 
     return key(a) == key(b)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The registered domain of an article's address ("https://www.washingtonexaminer.com/x" ->
+    "washingtonexaminer.com"), by the public suffix list bundled with `tld` (no network); None for an address with
+    no registered domain (an IP address, localhost). The name is the domain as written: no name is made up from it."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return None
+    found = get_fld(host, fix_protocol=True, fail_silently=True)
+    return found.lower() if isinstance(found, str) else None

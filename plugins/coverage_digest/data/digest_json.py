@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..digest import Digest, StoryDocument
+from ..digest import Digest, OutletDocument, StoryDocument
 from ..records import Article, Skipped
 from ..site.paths import SitePaths
 from ..story.analyse import StoryAnalysis
@@ -24,6 +24,24 @@ def digest_document(digest: Digest, paths: SitePaths) -> dict[str, Any]:
         "articles": [_article(a, paths, story_of[a.id]) for a in digest.articles],
         "stories": [_story(doc, paths) for doc in digest.documents],
         "skipped": [_skipped(k) for k in digest.skipped],
+        "outlets": [_outlet(o, paths) for o in digest.outlets],
+    }
+
+
+def _outlet(o: OutletDocument, paths: SitePaths) -> dict[str, Any]:
+    """An identified outlet across the stories, as its page shows it."""
+    return {
+        "name": o.name,
+        "url": paths.outlet_url(o.name),
+        "article_ids": list(o.article_ids),
+        "story_ids": list(o.story_ids),
+        "quotes": [{"story_id": s, "quote_id": q} for s, q in o.quotes],
+        "reworded": o.reworded,
+        "first": o.first,
+        "contested": o.contested,
+        "derived_share": o.derived_share,
+        "derives_from": [asdict(x) for x in o.derives_from],
+        "derived_by": [asdict(x) for x in o.derived_by],
     }
 
 
@@ -81,6 +99,10 @@ def _story(doc: StoryDocument, paths: SitePaths) -> dict[str, Any]:
         "unique_sentences": {item.article_id: list(item.unique) for item in sa.support.articles},
         "quotes_carried": dict(doc.carried),
         "outlets": {a.id: a.display_outlet for a in doc.articles},
+        "unidentified": doc.unidentified,
+        "timeline": [
+            asdict(e) | {"new_quotes": list(e.new_quotes), "new_figures": list(e.new_figures)} for e in doc.timeline
+        ],
         "grouping": {
             "shared_terms": list(s.shared_terms),
             "cohesion": round(s.cohesion, 4),

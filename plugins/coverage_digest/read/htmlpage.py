@@ -8,6 +8,7 @@ import re
 import trafilatura
 
 from ..records import Metadata
+from .dates import page_published
 from .metadata import MetadataError, clean_value
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def read_html(text: str) -> tuple[str | None, tuple[str, ...], Metadata]:
     found = Metadata(
         outlet=_value("outlet", doc.sitename),
         url=_value("url", doc.url),
-        published=_value("published", doc.date),
+        published=_value("published", page_published(text, doc.date)),
         headline=_value("headline", doc.title),
         byline=_value("byline", doc.author),
     )

@@ -7,7 +7,7 @@ within their kind, so two long file names that share their first 60 characters s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..settings import DigestSettings
 from .slugs import short_hash, unique_slugs
@@ -15,6 +15,8 @@ from .slugs import short_hash, unique_slugs
 SEARCH_DIR = "search"  # the search index's files (the search script finds them from the form's data attribute)
 
 Pair = tuple[str, str]  # (derived article id, source article id): one aligned view
+INDEX_ORDERS = ("recent", "sources", "title")  # the index's sort orders, each its own static pages; the first is
+# the index itself
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -25,17 +27,28 @@ class SitePaths:
     article_slugs: dict[str, str]  # read-only after build(); dicts so that lookups stay O(1) on big sites
     story_slugs: dict[str, str]
     pair_slugs: dict[Pair, str]
+    outlet_slugs: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, settings: DigestSettings, article_ids: Iterable[str], story_ids: Iterable[str], pairs: Iterable[Pair] = ()
+        cls,
+        settings: DigestSettings,
+        article_ids: Iterable[str],
+        story_ids: Iterable[str],
+        pairs: Iterable[Pair] = (),
+        outlets: Iterable[str] = (),
     ) -> SitePaths:
-        """Give every article, story and derived pair a slug that is safe as a path segment and unique in its kind."""
+        """Give every article, story, derived pair and outlet a slug that is safe as a path segment and unique in its
+        kind."""
         keyed = {f"{derived}\0{source}": (derived, source) for derived, source in pairs}
         texts = {key: f"{derived}-from-{source}" for key, (derived, source) in keyed.items()}
         by_key = unique_slugs(keyed, texts, fallback="pair")
         return cls(
-            settings, unique_slugs(article_ids), unique_slugs(story_ids), {keyed[k]: s for k, s in by_key.items()}
+            settings,
+            unique_slugs(article_ids),
+            unique_slugs(story_ids),
+            {keyed[k]: s for k, s in by_key.items()},
+            unique_slugs(outlets, fallback="outlet"),
         )
 
     def article_url(self, article_id: str) -> str:
@@ -56,6 +69,31 @@ class SitePaths:
 
     def reuse_save_as(self, derived_id: str, source_id: str) -> str:
         return self.settings.reuse_save_as.format(slug=self.pair_slugs[(derived_id, source_id)])
+
+    def outlet_url(self, name: str) -> str | None:
+        """An identified outlet's page; None for a name that has none (an unidentified source)."""
+        slug = self.outlet_slugs.get(name)
+        return self.settings.outlet_url.format(slug=slug) if slug else None
+
+    def outlet_save_as(self, name: str) -> str:
+        return self.settings.outlet_save_as.format(slug=self.outlet_slugs[name])
+
+    def index_page(self, order: str = "recent", number: int = 1) -> str:
+        """One page of the index in one sort order, named as Pelican names pages (index.html, index2.html, ...):
+        the most recent stories first in the index itself, the other orders beside it (index-sources2.html)."""
+        base, dot, ext = self.settings.index_save_as.rpartition(".")
+        if not dot or "/" in ext:
+            base, ext = self.settings.index_save_as, ""
+        suffix = ("" if order == INDEX_ORDERS[0] else f"-{order}") + ("" if number == 1 else str(number))
+        return f"{base}{suffix}.{ext}" if ext else f"{base}{suffix}"
+
+    def index_pages(self, stories: int) -> int:
+        """How many pages each sort order of the index has."""
+        return max(1, -(-stories // self.per_page))
+
+    @property
+    def per_page(self) -> int:
+        return self.settings.index_pagination
 
     @staticmethod
     def quote_anchor(quote_id: str) -> str:
@@ -91,6 +129,7 @@ class SitePaths:
             "feed": s.feed_save_as,
             "sitemap": s.sitemap_save_as,
             "static": s.static_dir.strip("/"),
+            "outlets": s.outlets_save_as,
         }
 
     def asset(self, name: str) -> str:

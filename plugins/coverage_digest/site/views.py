@@ -6,12 +6,14 @@ from typing import Any
 
 from ..article.analyse import ArticleAnalysis
 from ..digest import Digest, StoryDocument
+from ..read.dates import readable_date
 from ..records import Article, shown
 from ..story.analyse import StoryAnalysis
 from ..story.support import ArticleSupport
 from .annotate import Mark, Node, annotate
 from .paths import SitePaths
 from .story_parts import (
+    ON_STORY_PAGE,
     PART_TITLES,
     PART_WHAT,
     Cut,
@@ -36,6 +38,7 @@ from .story_view import (
     speaker_heatmap,
     summary_section,
 )
+from .timeline_view import timeline_section
 
 MAX_ENTITY_ROWS = 25
 DESCRIPTION_CHARS = 200
@@ -51,6 +54,7 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
         "headline": article.headline,
         "byline": article.byline,
         "published": article.published,
+        "published_shown": readable_date(article.published),
         "original_url": article.url,
         "source_file": shown(article.source_file),
         "record": article.record,
@@ -60,23 +64,6 @@ def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
         "paragraphs": len(article.paragraphs),
         "url": paths.article_url(article.id),
     }
-
-
-def index_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
-    """The list of stories, most-covered first."""
-    rows = [
-        {
-            "title": doc.story.title,
-            "url": paths.story_url(doc.story.id),
-            "sources": doc.counts.sources,
-            "outlets": list(doc.outlets),
-            "dates": doc.dates,
-            "quotes": doc.counts.quotes,
-        }
-        for doc in digest.documents
-    ]
-    rows.sort(key=lambda r: (-r["sources"], r["dates"][0] or "", r["title"]))  # type: ignore[index, operator]
-    return {"stories": rows, "article_count": len(digest.articles), "skipped_count": len(digest.skipped)}
 
 
 def story_view(
@@ -103,6 +90,9 @@ def story_view(
     differences["figures"] = _cut(differences["figures"], cuts["figures"])
     differences["single_outlet"] = _cut(differences["single_outlet"], cuts["claims"])
     quotes["rows"] = _cut(quotes["rows"], cuts["quotes"])
+    timeline = timeline_section(doc, links)  # one entry per dated article: as long as the sources
+    timeline["more"] = max(0, len(timeline["entries"]) - ON_STORY_PAGE["sources"])
+    timeline["entries"] = timeline["entries"][: ON_STORY_PAGE["sources"]]
     reuse["pairs"] = _cut(reuse["pairs"], cuts["pairs"])
     return {
         "id": story.id,
@@ -121,6 +111,7 @@ def story_view(
         "differences": differences,
         "quotes": quotes,
         "reuse": reuse,
+        "timeline": timeline,
         "charts": charts,
         "downloads": paths.downloads(story.id),
         "entities": _entities(sa, links),
@@ -297,4 +288,4 @@ def skipped_view(digest: Digest) -> dict[str, Any]:
     }
 
 
-__all__ = ["Node", "article_card", "article_view", "index_view", "paragraph_nodes", "skipped_view", "story_view"]
+__all__ = ["Node", "article_card", "article_view", "paragraph_nodes", "skipped_view", "story_view"]

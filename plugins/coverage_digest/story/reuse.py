@@ -19,6 +19,7 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..read.dates import compare_dates
 from ..records import Article, Sentence
 from .similarity import normalise, vectorize
 from .support import VERBATIM_RATIO, Support
@@ -333,10 +334,12 @@ def orient(
     a: Article, b: Article, xs: Sequence[Sentence], ys: Sequence[Sentence], pairs: list[tuple[int, int]]
 ) -> tuple[str, tuple[str, ...], bool]:
     """Which of two aligned articles is the derived one: (direction kind, evidence, whether it is `a`)."""
-    if a.published and b.published and a.published[:10] != b.published[:10]:
-        a_later = a.published > b.published
+    order = compare_dates(a.published, b.published)
+    if order:  # both dated and the dates tell which came first: a copy cannot predate its source
+        a_later = order > 0
         first, second = (b, a) if a_later else (a, b)
-        return "published", (f"{first.id} is dated {first.published}, {second.id} {second.published}",), a_later
+        dated = f"{first.id} is dated {first.published}, {second.id} {second.published}"
+        return "published", (f"{dated}: a copy cannot predate its source",), a_later
     sa = specifics([xs[i].text for i in sorted({i for i, _ in pairs})])
     sb = specifics([ys[j].text for j in sorted({j for _, j in pairs})])
     ta, tb = sum(sa.values()), sum(sb.values())

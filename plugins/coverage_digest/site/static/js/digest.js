@@ -1,6 +1,7 @@
 /* Coverage Digest: small progressive enhancements. Every page is complete without this file.
    - offline search over the index in search/ (loaded as scripts, so it also works from file://)
    - sort and filter the story page's quote table
+   - sort and filter every story from the index (by words, outlet and dates)
    - copy a summary sentence with its citation */
 (function () {
   "use strict";
@@ -214,6 +215,164 @@
     });
   }
 
+  /* ---------- the index: sort and filter every story (the static pages show one page of one order) ---------- */
+  var MAX_SHOWN = 200;
+
+  function dateSpan(first, last) {
+    if (!first) return null;
+    if (!last || first === last) return first;
+    if (first.slice(0, 7) === last.slice(0, 7)) return first + " – " + last.slice(8);
+    return first + " – " + (first.slice(0, 4) === last.slice(0, 4) ? last.slice(5) : last);
+  }
+
+  function storyRow(r, data) {
+    var tr = el("tr");
+    var title = el("td", { "class": "story-cell" });
+    title.appendChild(el("a", { "class": "story-title", href: root + r.url, title: r.title }, r.title));
+    tr.appendChild(title);
+    var dates = el("td", { "class": "dates", "data-label": "Dates" });
+    var span = dateSpan(r.first, r.last);
+    if (span) dates.appendChild(el("time", { datetime: r.first }, span));
+    else dates.appendChild(el("span", { "class": "unknown" }, "undated"));
+    tr.appendChild(dates);
+    tr.appendChild(el("td", { "class": "num", "data-label": "Sources" }, String(r.sources)));
+    var outlets = el("td", { "class": "outlets-cell", "data-label": "Outlets" });
+    var clip = el("span", { "class": "clip" });
+    r.outlets.slice(0, 4).forEach(function (k, i) {
+      if (i) clip.appendChild(document.createTextNode(", "));
+      clip.appendChild(el("a", { href: root + data.outlet_urls[k] }, data.outlets[k]));
+    });
+    if (r.outlets.length > 4) clip.appendChild(el("span", { "class": "more" }, " +" + (r.outlets.length - 4)));
+    if (r.unidentified) {
+      if (r.outlets.length) clip.appendChild(document.createTextNode(" · "));
+      clip.appendChild(el("span", { "class": "unknown" }, r.unidentified + " unidentified"));
+    }
+    outlets.appendChild(clip);
+    tr.appendChild(outlets);
+    tr.appendChild(el("td", { "class": "num", "data-label": "Quotes" }, String(r.quotes)));
+    var flags = el("td", { "class": "flags", "data-label": "Flags" });
+    var fclip = el("span", { "class": "clip" });
+    r.flags.forEach(function (f, i) {
+      if (i) fclip.appendChild(document.createTextNode(" · "));
+      fclip.appendChild(el("span", { "class": "flag flag-" + f[0] }, f[1] + " " + f[2]));
+    });
+    flags.appendChild(fclip);
+    tr.appendChild(flags);
+    return tr;
+  }
+
+  function setUpStoryTable() {
+    var table = document.getElementById("story-table");
+    if (!table) return;
+    load("stories").then(function (data) {
+      var cols = data.columns;
+      var rows = data.rows.map(function (v, i) {
+        var r = { order: i };
+        cols.forEach(function (c, k) { r[c] = v[k]; });
+        r.text = fold(r.title + " " + r.outlets.map(function (k) { return data.outlets[k]; }).join(" "));
+        return r;
+      });
+      buildStoryControls(table, data, rows);
+    }).catch(function () { /* the static table stays as it is */ });
+  }
+
+  function buildStoryControls(table, data, rows) {
+    var body = table.tBodies[0];
+    var original = Array.from(body.rows);
+    var caption = table.caption;
+    var captionText = caption ? caption.textContent : "";
+    var pager = document.querySelector("nav.pager");
+    var wrap = table.closest(".table-wrap") || table;
+    var box = el("div", { "class": "story-filters", role: "search", "aria-label": "Filter the stories" });
+    function field(label, input) {
+      var id = input.getAttribute("id");
+      var pair = el("span", { "class": "field" });
+      pair.appendChild(el("label", { "for": id }, label));
+      pair.appendChild(input);
+      box.appendChild(pair);
+      return input;
+    }
+    var text = field("Filter stories", el("input", { id: "story-filter", type: "search", autocomplete: "off", placeholder: "words of a title or outlet" }));
+    var outlet = field("Outlet", el("select", { id: "story-outlet" }));
+    outlet.appendChild(el("option", { value: "" }, "any outlet"));
+    data.outlets.forEach(function (name, k) { outlet.appendChild(el("option", { value: String(k) }, name)); });
+    var from = field("From", el("input", { id: "story-from", type: "date" }));
+    var to = field("To", el("input", { id: "story-to", type: "date" }));
+    var status = el("span", { "class": "table-status", role: "status", "aria-live": "polite" });
+    box.appendChild(status);
+    wrap.parentNode.insertBefore(box, wrap);
+
+    var pageOrder = table.getAttribute("data-order") || "recent";
+    var sort = { key: null, ascending: true };
+    var keyOf = {
+      title: function (r) { return fold(r.title); },
+      latest: function (r) { return r.latest || ""; },
+      sources: function (r) { return r.sources; },
+      quotes: function (r) { return r.quotes; }
+    };
+    var headers = Array.from(table.tHead.rows[0].cells);
+    headers.forEach(function (th) {
+      var key = th.getAttribute("data-sort");
+      if (!keyOf[key]) return;
+      var button = el("button", { type: "button", "class": "sort" }, th.textContent);
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = sort.key === key ? !sort.ascending : key === "title";
+        sort = { key: key, ascending: ascending };
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        update();
+      });
+    });
+
+    function matches(r) {
+      var words = tokens(text.value);
+      if (words.some(function (w) { return r.text.indexOf(w) < 0; })) return false;
+      if (outlet.value !== "" && r.outlets.indexOf(Number(outlet.value)) < 0) return false;
+      if (from.value && !(r.last && r.last >= from.value)) return false;
+      if (to.value && !(r.first && r.first <= to.value)) return false;
+      return true;
+    }
+
+    function update() {
+      var filtering = tokens(text.value).length || outlet.value !== "" || from.value || to.value;
+      if (!filtering && !sort.key) {
+        body.textContent = "";
+        original.forEach(function (r) { body.appendChild(r); });
+        if (caption) caption.textContent = captionText;
+        if (pager) pager.hidden = false;
+        status.textContent = "";
+        return;
+      }
+      var found = rows.filter(matches);
+      if (!sort.key && pageOrder !== "recent") {  // the page's own order until a heading is chosen
+        found.sort(function (a, b) {
+          if (pageOrder === "sources") return b.sources - a.sources || a.order - b.order;
+          var x = fold(a.title), y = fold(b.title);
+          return x < y ? -1 : x > y ? 1 : a.order - b.order;
+        });
+      } else if (sort.key) {
+        var key = keyOf[sort.key];
+        found.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var order = x < y ? -1 : x > y ? 1 : 0;
+          return (sort.ascending ? order : -order) || a.order - b.order;
+        });
+      }
+      body.textContent = "";
+      found.slice(0, MAX_SHOWN).forEach(function (r) { body.appendChild(storyRow(r, data)); });
+      if (pager) pager.hidden = true;
+      var shown = Math.min(found.length, MAX_SHOWN);
+      var said = found.length === 1 ? "1 story" : found.length + " stories";
+      status.textContent = (filtering ? said + " of " + rows.length + " match" + (found.length === 1 ? "es" : "") : "All " + rows.length + " stories, sorted") +
+        (found.length > shown ? "; the first " + shown + " are shown: narrow the filter to see the rest" : "") + ".";
+      if (caption) caption.textContent = filtering ? "Stories matching the filter" : "All stories";
+    }
+    [text, from, to].forEach(function (input) { input.addEventListener("input", update); });
+    outlet.addEventListener("change", update);
+  }
+
   /* ---------- copy a citation ---------- */
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -249,6 +408,7 @@
   function start() {
     setUpSearch();
     setUpQuoteTable();
+    setUpStoryTable();
     setUpCitations();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
