@@ -37,7 +37,7 @@ LIST_SHOWN = 12  # items of a list inside one row (citations, outlets printing a
 MAX_DISAGREEMENTS = 20
 MAX_DISTINCTIVE = 30
 MAX_COLUMNS = 12  # outlets as the columns of a table or a heat map (more are unreadable): per-row totals instead
-MAX_BARS = 40  # outlets as the bars of a chart; more: the table alone
+MAX_BARS = 25  # outlets as the bars of a chart (as many as the table shows on the page); more: the table alone
 
 
 def shown_figure_groups(sa: StoryAnalysis) -> list[FigureGroup]:
