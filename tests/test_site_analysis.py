@@ -99,3 +99,6 @@ def test_aligned_view_pairs_sentences(seed_site):
     page = soup(out / derivation["url"])
     assert len(page.select("table.aligned tr.paired")) >= 5
     assert "derives" in page.select_one(".lede").get_text()
+    for row in page.select("table.aligned tr.identical"):  # a sentence the same in both: once, linked to each
+        source, derived = (a["href"] for a in row.select("a"))
+        assert "#s" in source and "#s" in derived and source.split("#")[0] != derived.split("#")[0]

@@ -24,6 +24,7 @@ from ..site.aligned_view import aligned_view
 from ..site.index_view import STORIES_DATA, index_pages, stories_data
 from ..site.outlet_view import coding_rows, distribution_section, outlet_view, outlets_view
 from ..site.paths import INDEX_ORDERS, SitePaths
+from ..site.story_parts import part_pages
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
 
@@ -151,7 +152,9 @@ class Publisher:
         paths, story_id = self.paths, doc.story.id
         save_as = paths.story_save_as(story_id)
         pairs = [(d.article_id, d.from_article_id) for d in doc.analysis.derivations]
+        parts = [paths.story_part_save_as(story_id, kind, n) for kind, n in part_pages(doc)]
         written = [(paths.story_url(story_id), doc.updated)]
+        written += [(paths.story_part_url(story_id, kind, n), doc.updated) for kind, n in part_pages(doc)]
         written += [(paths.reuse_url(*pair), None) for pair in pairs]
         written += [(paths.article_url(a.id), a.published) for a in doc.articles]
         # The story page shows the grouping record too; member pages only its analysis, id and title.
@@ -160,8 +163,10 @@ class Publisher:
         story_key = page_key(key, repr(doc.story) + coded) if key else None
         member_key = page_key(key, f"{story_id}\n{doc.story.title}\n{coded}") if key else None
         members = [paths.reuse_save_as(*pair) for pair in pairs] + [paths.article_save_as(a.id) for a in doc.articles]
-        story_kept, members_kept = self._unchanged([save_as], story_key), self._unchanged(members, member_key)
-        return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept, (save_as, *members))
+        story_kept = self._unchanged([save_as, *parts], story_key)
+        members_kept = self._unchanged(members, member_key)
+        outputs = (save_as, *parts, *members)
+        return StoryPlan(tuple(written), save_as, story_key, member_key, story_kept, members_kept, outputs)
 
     def _unchanged(self, outputs: list[str], key: str | None) -> bool:
         """True when every output exists and was made from the same key (the manifest records them as kept)."""
@@ -181,6 +186,11 @@ class Publisher:
                 view = views.story_view(doc, articles, paths, analysis_of)
                 view["distribution"] = distribution_section(doc, self.digest.outlets)
                 out.append(self._page(plan.save_as, "story", key=plan.story_key, story=view))
+            elif kind == "part":
+                table, number = item
+                view = views.story_part_view(doc, table, number, articles, paths, analysis_of)
+                save_as = paths.story_part_save_as(sa.story.id, table, number)
+                out.append(self._page(save_as, "story_part", key=plan.story_key, part=view))
             elif kind == "aligned":
                 view = aligned_view(item, articles, analysis_of, paths, crumb)
                 save_as = paths.reuse_save_as(item.article_id, item.from_article_id)
@@ -220,7 +230,7 @@ class Publisher:
 
 def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:
     """(template, what it shows) of each of a story's pages the plan does not keep."""
-    items: list[tuple[str, Any]] = [] if plan.story_kept else [("story", None)]
+    items: list[tuple[str, Any]] = [] if plan.story_kept else [("story", None), *(("part", p) for p in part_pages(doc))]
     if not plan.members_kept:
         items += [("aligned", d) for d in doc.analysis.derivations]
         items += [("source", i) for i in doc.story.article_ids]

@@ -23,22 +23,28 @@ def aligned_view(
     i = j = 0
     for pair in pairs:
         while j < pair.from_index:
-            rows.append({"source": _cell(source[j], d.from_article_id, paths), "derived": None})
+            rows.append({"source": _cell(source[j], d.from_article_id, paths), "derived": None, "identical": False})
             j += 1
         while i < pair.index:
-            rows.append({"source": None, "derived": _cell(derived[i], d.article_id, paths, verbatim)})
+            rows.append(
+                {"source": None, "derived": _cell(derived[i], d.article_id, paths, verbatim), "identical": False}
+            )
             i += 1
+        left, right = source[pair.from_index], derived[pair.index]
         rows.append(
             {
-                "source": _cell(source[pair.from_index], d.from_article_id, paths),
-                "derived": _cell(derived[pair.index], d.article_id, paths, verbatim),
+                "source": _cell(left, d.from_article_id, paths),
+                "derived": _cell(right, d.article_id, paths, verbatim),
                 "similarity": pair.similarity,
                 "verbatim": pair.verbatim,
+                "identical": left.text == right.text,  # shown once, across both columns
             }
         )
         i, j = max(i, pair.index + 1), max(j, pair.from_index + 1)
-    rows += [{"source": _cell(s, d.from_article_id, paths), "derived": None} for s in source[j:]]
-    rows += [{"source": None, "derived": _cell(s, d.article_id, paths, verbatim)} for s in derived[i:]]
+    rows += [{"source": _cell(s, d.from_article_id, paths), "derived": None, "identical": False} for s in source[j:]]
+    rows += [
+        {"source": None, "derived": _cell(s, d.article_id, paths, verbatim), "identical": False} for s in derived[i:]
+    ]
     return {
         "story": story,
         "derived": {"outlet": articles[d.article_id].display_outlet, "url": paths.article_url(d.article_id)},

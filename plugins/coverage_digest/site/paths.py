@@ -106,6 +106,13 @@ class SitePaths:
         """A story's CSV files, next to its page: {"quotes": path, "articles": path} (paths are also URLs)."""
         return download_paths(self.story_save_as(story_id))
 
+    def story_part_url(self, story_id: str, kind: str, number: int) -> str:
+        """Page `number` (from 1) of one long table of a story (`kind`: sources, quotes, ...), next to its page."""
+        return part_path(self.story_url(story_id), kind, number)
+
+    def story_part_save_as(self, story_id: str, kind: str, number: int) -> str:
+        return part_path(self.story_save_as(story_id), kind, number)
+
     def search_file(self, name: str) -> str:
         """One file of the search index (`name` as the index names it, e.g. "manifest.js")."""
         return f"{SEARCH_DIR}/{name}"
@@ -132,7 +139,18 @@ class SitePaths:
 
 def download_paths(story_save_as: str) -> dict[str, str]:
     """Where a story's CSV files go, next to its page (also their URLs relative to the site root)."""
-    base = story_save_as.rsplit(".", 1)[0] if "." in story_save_as.rsplit("/", 1)[-1] else story_save_as.rstrip("/")
+    return {"quotes": beside(story_save_as, "quotes.csv"), "articles": beside(story_save_as, "articles.csv")}
+
+
+def part_path(story_path: str, kind: str, number: int) -> str:
+    """A part page of a story, next to its page: stories/<slug>-quotes-2.html (or stories/<slug>/quotes-2.html)."""
+    extension = story_path.rsplit(".", 1)[-1] if "." in story_path.rsplit("/", 1)[-1] else "html"
+    return beside(story_path, f"{kind}-{number}.{extension}")
+
+
+def beside(story_path: str, name: str) -> str:
+    """A file next to a story's page: <page without extension>-<name>, or <folder>/<name> for folder-style pages."""
+    base = story_path.rsplit(".", 1)[0] if "." in story_path.rsplit("/", 1)[-1] else story_path.rstrip("/")
     if base.endswith("/index"):  # stories/<slug>/index.html -> stories/<slug>/quotes.csv
-        return {"quotes": base[: -len("index")] + "quotes.csv", "articles": base[: -len("index")] + "articles.csv"}
-    return {"quotes": f"{base}-quotes.csv", "articles": f"{base}-articles.csv"}
+        return base[: -len("index")] + name
+    return f"{base}-{name}"

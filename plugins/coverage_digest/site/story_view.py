@@ -10,12 +10,24 @@ from markupsafe import Markup
 from ..digest import StoryDocument
 from ..records import Article
 from ..story.analyse import StoryAnalysis
+from ..story.figures import FigureGroup
 from ..story.quote_match import QuoteRow
 from ..story.reuse import Derivation
+from ..story.summary import Claim
 from .charts import Bar, bar_chart, heatmap
 from .paths import SitePaths
+from .story_parts import (
+    LIST_SHOWN,
+    MAX_BARS,
+    MAX_COLUMNS,
+    MAX_DISAGREEMENTS,
+    MAX_DISTINCTIVE,
+    first,
+    fold_columns,
+    shown_figure_groups,
+)
 
-MAX_MATRIX_ARTICLES = 40
+MAX_MATRIX_ARTICLES = MAX_COLUMNS
 
 
 class StoryLinks:
@@ -56,22 +68,27 @@ class StoryLinks:
 
 def summary_section(sa: StoryAnalysis, links: StoryLinks) -> list[dict[str, Any]]:
     """Each summary sentence with a citation per article that reports it, linking to that article's sentence."""
-    return [
-        {"text": s.text, "citations": [links.cite(c.article_id, c.index) for c in s.citations]}
-        for s in sa.summary.sentences
-    ]
+    out = []
+    for s in sa.summary.sentences:
+        cited, more = first(s.citations)
+        out.append({"text": s.text, "citations": [links.cite(c.article_id, c.index) for c in cited], "more": more})
+    return out
 
 
 def quotes_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
     """The quote table, fragments apart, and the speaker x outlet counts."""
     return {
-        "rows": [_quote_row(r, links) for r in doc.quotes],
-        "fragments": [_quote_row(r, links) for r in doc.fragments],
+        "rows": [quote_row(r, links) for r in doc.quotes],
+        "fragments": [quote_row(r, links) for r in doc.fragments],
         "matrix": _speaker_matrix(doc, links),
     }
 
 
-def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
+def quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
+    occurrences = row.occurrences
+    if len(occurrences) > LIST_SHOWN:  # the outlets that changed it first: the verbatim copies are counted
+        occurrences = tuple(sorted(occurrences, key=lambda o: o.match == "verbatim" and _unchanged(o.diff)))
+    shown, more = first(occurrences)
     return {
         "id": row.id,
         "text": row.text,
@@ -89,11 +106,16 @@ def _quote_row(row: QuoteRow, links: StoryLinks) -> dict[str, Any]:
                 "speaker": o.speaker,
                 "in_headline": o.quote.in_headline,
                 "diff": [{"op": op, "text": text} for op, text in o.diff],
-                "changed": any(op != "equal" for op, _ in o.diff),
+                "changed": not _unchanged(o.diff),
             }
-            for o in row.occurrences
+            for o in shown
         ],
+        "more_occurrences": more,
     }
+
+
+def _unchanged(diff: tuple[tuple[str, str], ...]) -> bool:
+    return all(op == "equal" for op, _ in diff)
 
 
 def _speaker_matrix(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
@@ -104,21 +126,25 @@ def _speaker_matrix(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
     speakers = sorted({s for s, _ in counts}, key=lambda s: (-sum(v for (x, _), v in counts.items() if x == s), s))
     ids = list(doc.story.article_ids)
     peak = max(counts.values(), default=1)
+    rows = [
+        {"speaker": s, "cells": [{"count": counts[(s, i)], "level": round(4 * counts[(s, i)] / peak)} for i in ids]}
+        for s in speakers
+    ]
+    columns, rows, folded = fold_columns([links.outlet(i) for i in ids], rows, "Quotes")
+    if folded:
+        rows = [{**r, "cells": [{"count": c, "level": 0} for c in r["cells"]]} for r in rows]
     return {
-        "columns": [links.outlet(i) for i in ids],
-        "short_columns": [links.short(i) for i in ids],
-        "rows": [
-            {
-                "speaker": s,
-                "cells": [{"count": counts[(s, i)], "level": round(4 * counts[(s, i)] / peak)} for i in ids],
-            }
-            for s in speakers
-        ],
+        "columns": columns,
+        "short_columns": columns if folded else [links.short(i) for i in ids],
+        "rows": rows,
+        "folded": folded,
     }
 
 
 def differences_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     """Where the outlets differ: figures, sentences that disagree, headlines, word choice, single-outlet claims."""
+    disagreements, more_disagreements = first(sa.summary.disagreements, MAX_DISAGREEMENTS)
+    distinctive, more_distinctive = first(sa.wording.distinctive, MAX_DISTINCTIVE)
     return {
         "disagreements": [
             {
@@ -127,52 +153,50 @@ def differences_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
                 "a": links.sentence(d.a.article_id, d.a.index),
                 "b": links.sentence(d.b.article_id, d.b.index),
             }
-            for d in sa.summary.disagreements
+            for d in disagreements
         ],
-        "figures": [
-            {
-                "label": g.label,
-                "flag": g.flag,
-                "figures": [
-                    {
-                        "outlet": links.outlet(f.article_id),
-                        "text": f.text,
-                        "url": links.to(f.article_id, f"s{f.sentence}"),
-                    }
-                    for f in g.figures
-                ],
-            }
-            for g in sa.figure_groups
-            if len(g.article_ids) > 1 or g.flag != "single"
-        ],
+        "more_disagreements": more_disagreements,
+        "figures": [figure_row(g, links) for g in shown_figure_groups(sa)],
         "single_figures": sum(1 for g in sa.figure_groups if g.flag == "single" and len(g.article_ids) == 1),
         "headlines": [
             {"outlet": links.outlet(i), "headline": links.articles[i].headline, "url": links.to(i)}
             for i in sa.story.article_ids
         ],
         "wording": _wording(sa),
-        "distinctive": [{"outlet": d.outlet, "term": d.term, "count": d.count} for d in sa.wording.distinctive],
-        "single_outlet": [
-            {"outlet": links.outlet(c.article_id), "text": c.text, "url": links.to(c.article_id, f"s{c.index}")}
-            for c in sa.summary.single_outlet
-        ],
+        "distinctive": [{"outlet": d.outlet, "term": d.term, "count": d.count} for d in distinctive],
+        "more_distinctive": more_distinctive,
+        "single_outlet": [claim_row(c, links) for c in sa.summary.single_outlet],
     }
+
+
+def figure_row(g: FigureGroup, links: StoryLinks) -> dict[str, Any]:
+    shown, more = first(g.figures)
+    return {
+        "label": g.label,
+        "flag": g.flag,
+        "figures": [
+            {"outlet": links.outlet(f.article_id), "text": f.text, "url": links.to(f.article_id, f"s{f.sentence}")}
+            for f in shown
+        ],
+        "more": more,
+    }
+
+
+def claim_row(c: Claim, links: StoryLinks) -> dict[str, Any]:
+    return {"outlet": links.outlet(c.article_id), "text": c.text, "url": links.to(c.article_id, f"s{c.index}")}
 
 
 def _wording(sa: StoryAnalysis) -> dict[str, Any]:
     outlets = list(sa.wording.outlets)
-    families = []
-    for fam in sa.wording.families:
-        if not fam.varied:
+    columns, families = outlets, []
+    for family in sa.wording.families:
+        if not family.varied:
             continue
-        table = {(u.term, u.outlet): u.count for u in fam.uses}
-        families.append(
-            {
-                "name": fam.name,
-                "terms": [{"term": t, "counts": [table.get((t, o), 0) for o in outlets]} for t in fam.terms],
-            }
-        )
-    return {"outlets": outlets, "families": families}
+        table = {(u.term, u.outlet): u.count for u in family.uses}
+        terms = [{"term": t, "cells": [table.get((t, o), 0) for o in outlets]} for t in family.terms]
+        columns, terms, _ = fold_columns(outlets, terms, "Uses")
+        families.append({"name": family.name, "terms": terms})
+    return {"outlets": columns, "families": families, "folded": len(outlets) > MAX_COLUMNS}
 
 
 def reuse_section(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
@@ -226,7 +250,10 @@ def glance_section(doc: StoryDocument, links: StoryLinks) -> list[dict[str, Any]
 
 
 def glance_charts(glance: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The "At a glance" figures as four small bar charts (the table below them holds the same numbers)."""
+    """The "At a glance" figures as four small bar charts (the table below them holds the same numbers); none when
+    there are more outlets than a chart can show legibly."""
+    if len(glance) > MAX_BARS:
+        return []
     measures = [
         ("words", "Length in words", lambda g: (g["words"], f"{g['words']:,}"), None),
         ("quotes", "Quotes carried", lambda g: (g["quotes"], str(g["quotes"])), None),

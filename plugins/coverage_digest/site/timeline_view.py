@@ -17,7 +17,9 @@ def timeline_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
     if not doc.timeline:
         return {"entries": [], "dated": 0, "captured": 0, "undated": 0, "direction_by_date": 0}
     rows = {row.id: row for row in doc.quotes}
-    groups = {g.key: g for g in doc.analysis.figure_groups}
+    groups: dict[str, list] = {}  # a key may name several groups (one per value cluster): the article's is one
+    for g in doc.analysis.figure_groups:
+        groups.setdefault(g.key, []).append(g)
     sources: dict[str, list[str]] = {}
     for d in doc.analysis.derivations:
         sources.setdefault(d.article_id, []).append(links.outlet(d.from_article_id))
@@ -36,9 +38,9 @@ def timeline_section(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
             )
         figures = []
         for key in e.new_figures[:MAX_ADDED]:
-            figure = next(f for f in groups[key].figures if f.article_id == e.article_id)
+            group, figure = next((g, f) for g in groups[key] for f in g.figures if f.article_id == e.article_id)
             figures.append(
-                {"label": groups[key].label, "text": figure.text, "url": links.to(e.article_id, f"s{figure.sentence}")}
+                {"label": group.label, "text": figure.text, "url": links.to(e.article_id, f"s{figure.sentence}")}
             )
         entries.append(
             {

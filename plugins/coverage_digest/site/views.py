@@ -12,11 +12,26 @@ from ..story.analyse import StoryAnalysis
 from ..story.support import ArticleSupport
 from .annotate import Mark, Node, annotate
 from .paths import SitePaths
+from .story_parts import (
+    ON_STORY_PAGE,
+    PART_TITLES,
+    PART_WHAT,
+    Cut,
+    fold_columns,
+    part_cut,
+    part_nav,
+    shown_figure_groups,
+    story_page_cut,
+    table_sizes,
+)
 from .story_view import (
     StoryLinks,
+    claim_row,
     differences_section,
+    figure_row,
     glance_charts,
     glance_section,
+    quote_row,
     quotes_section,
     reuse_heatmap,
     reuse_section,
@@ -60,11 +75,34 @@ def story_view(
     links = StoryLinks(by_id, paths, analyses)
     quotes = quotes_section(doc, links)
     glance, reuse, summary = glance_section(doc, links), reuse_section(sa, links), summary_section(sa, links)
+    differences = differences_section(sa, links)
+    sizes = table_sizes(doc)
+    cuts = {kind: story_page_cut(kind, total) for kind, total in sizes.items()}
+    parts = {kind: part_nav(doc, cut, paths) for kind, cut in cuts.items()}
+    sources = [article_card(a, paths) for a in members]
+    similarities = [{"outlet": links.outlet(i), "url": links.to(i), "similarity": sim} for i, sim in story.similarities]
+    charts = {
+        "glance": glance_charts(glance),
+        "speakers": speaker_heatmap(quotes["matrix"]),
+        "reuse": reuse_heatmap(reuse),
+    }
+    glance, sources, similarities = (_cut(rows, cuts["sources"]) for rows in (glance, sources, similarities))
+    differences["headlines"] = _cut(differences["headlines"], cuts["sources"])
+    differences["figures"] = _cut(differences["figures"], cuts["figures"])
+    differences["single_outlet"] = _cut(differences["single_outlet"], cuts["claims"])
+    quotes["rows"] = _cut(quotes["rows"], cuts["quotes"])
+    timeline = timeline_section(doc, links)  # one entry per dated article: as long as the sources
+    timeline["more"] = max(0, len(timeline["entries"]) - ON_STORY_PAGE["sources"])
+    timeline["entries"] = timeline["entries"][: ON_STORY_PAGE["sources"]]
+    reuse["pairs"] = _cut(reuse["pairs"], cuts["pairs"])
     return {
         "id": story.id,
         "title": story.title,
         "title_source": article_card(by_id[story.title_article_id], paths),
-        "sources": [article_card(a, paths) for a in members],
+        "sources": sources,
+        "source_count": len(members),
+        "chips": _chips(members, paths),
+        "parts": parts,
         "dates": doc.dates,
         "url": paths.story_url(story.id),
         "counts": doc.counts,
@@ -72,27 +110,69 @@ def story_view(
         "glance": glance,
         "summary": summary,
         "description": _story_description(doc.counts.sources, doc.counts.quotes, summary),
-        "differences": differences_section(sa, links),
+        "differences": differences,
         "quotes": quotes,
         "reuse": reuse,
-        "timeline": timeline_section(doc, links),
+        "timeline": timeline,
         "distribution": [],  # the spread over the user's coding of outlets (the publisher adds it when there is one)
-        "charts": {
-            "glance": glance_charts(glance),
-            "speakers": speaker_heatmap(quotes["matrix"]),
-            "reuse": reuse_heatmap(reuse),
-        },
+        "charts": charts,
         "downloads": paths.downloads(story.id),
         "entities": _entities(sa, links),
         "grouping": {
             "shared_terms": list(story.shared_terms),
             "cohesion": story.cohesion,
             "forced": list(story.forced),
-            "similarities": [
-                {"outlet": links.outlet(i), "url": links.to(i), "similarity": sim} for i, sim in story.similarities
-            ],
+            "similarities": similarities,
         },
     }
+
+
+def story_part_view(
+    doc: StoryDocument,
+    kind: str,
+    number: int,
+    by_id: dict[str, Article],
+    paths: SitePaths,
+    analyses: dict[str, ArticleAnalysis],
+) -> dict[str, Any]:
+    """One part page of a story's long table: its rows `number` of the whole table, and links to the others."""
+    sa, links = doc.analysis, StoryLinks(by_id, paths, analyses)
+    cut = part_cut(kind, table_sizes(doc)[kind], number)
+    if kind == "quotes":
+        rows = [quote_row(r, links) for r in doc.quotes[cut.start : cut.stop]]
+    elif kind == "figures":
+        rows = [figure_row(g, links) for g in shown_figure_groups(sa)[cut.start : cut.stop]]
+    elif kind == "pairs":
+        rows = _cut(reuse_section(sa, links)["pairs"], cut)
+    elif kind == "claims":
+        rows = [claim_row(c, links) for c in sa.summary.single_outlet[cut.start : cut.stop]]
+    else:
+        rows = [article_card(a, paths) for a in doc.articles[cut.start : cut.stop]]
+    return {
+        "kind": kind,
+        "title": PART_TITLES[kind],
+        "what": PART_WHAT[kind],
+        "heading_id": "numbers-h" if kind == "figures" else f"{kind}-h",
+        "story": {"title": doc.story.title, "url": paths.story_url(doc.story.id)},
+        "nav": part_nav(doc, cut, paths, current=number),
+        "rows": rows,
+    }
+
+
+def _chips(members: tuple[Article, ...], paths: SitePaths) -> dict[str, Any]:
+    """The story header's outlets: a chip per identified article (the first as many as the sources table shows),
+    how many more, and the unidentified sources counted in one chip."""
+    named = [a for a in members if a.outlet]
+    shown = named[: ON_STORY_PAGE["sources"]]
+    return {
+        "named": [{"outlet": a.outlet, "url": paths.article_url(a.id)} for a in shown],
+        "more": len(named) - len(shown),
+        "unidentified": len(members) - len(named),
+    }
+
+
+def _cut(rows: list[Any], cut: Cut) -> list[Any]:
+    return rows[cut.start : cut.stop]
 
 
 def _story_description(sources: int, quotes: int, summary: list[dict[str, Any]]) -> str:
@@ -104,14 +184,12 @@ def _story_description(sources: int, quotes: int, summary: list[dict[str, Any]])
 
 def _entities(sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
     ids = list(sa.story.article_ids)
-    return {
-        "columns": [links.outlet(i) for i in ids],
-        "rows": [
-            {"entity": e.entity, "kind": e.kind, "cells": [dict(e.counts).get(i, 0) for i in ids]}
-            for e in sa.entities[:MAX_ENTITY_ROWS]
-        ],
-        "more": max(0, len(sa.entities) - MAX_ENTITY_ROWS),
-    }
+    rows = [
+        {"entity": e.entity, "kind": e.kind, "cells": [dict(e.counts).get(i, 0) for i in ids]}
+        for e in sa.entities[:MAX_ENTITY_ROWS]
+    ]
+    columns, rows, folded = fold_columns([links.outlet(i) for i in ids], rows, "Mentions")
+    return {"columns": columns, "rows": rows, "folded": folded, "more": max(0, len(sa.entities) - MAX_ENTITY_ROWS)}
 
 
 def article_view(
