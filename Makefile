@@ -20,7 +20,7 @@ help:
 	@echo "make serve     preview $(OUTPUT)/ at http://localhost:$(PORT)/"
 	@echo "make devserver rebuild on any change to seeds, content, theme or plugins, and serve"
 	@echo "make eval      score quotes, grouping, summaries and extraction on $(SHARED)/eval"
-	@echo "make bench     time and measure builds of 100/1,000/10,000 generated articles"
+	@echo "make bench     time and measure builds of 100/1,000/10,000 generated and 2,078 real articles, a Dask row, pathological inputs"
 
 $(STAMP): requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
