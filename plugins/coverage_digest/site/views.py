@@ -41,6 +41,11 @@ from .story_view import (
 from .timeline_view import timeline_section
 
 MAX_ENTITY_ROWS = 25
+# An article page lists the articles sharing most of its sentences, and each sentence's tooltip names a few of the
+# outlets reporting it; the rest are counted ("and N more"), and the story page lists every article. (The story
+# document keeps more: these only bound what each of a big story's article pages repeats.)
+MAX_SHARE_ROWS = 10
+MAX_TOOLTIP_OUTLETS = 4
 DESCRIPTION_CHARS = 200
 
 
@@ -223,9 +228,10 @@ def article_view(
         ],
         "truncated_quotes": sum(1 for q in analysis.quotes if q.truncated),
         "shares": [
-            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n} for other, n in support.partners
+            {"outlet": links.outlet(other), "url": links.to(other), "sentences": n}
+            for other, n in support.partners[:MAX_SHARE_ROWS]
         ],
-        "more_shares": support.partner_count - len(support.partners),
+        "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
         "unique": [analysis.sentences[i].text for i in support.unique],
         "derivations": [
             {
@@ -246,8 +252,11 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
     marks = []
     for s in analysis.sentences:
         found = support.sentences[s.index]
-        others = sorted({links.outlet(link.target.article_id) for link in found.links})
-        more = f"; and {found.more} more articles" if found.more else ""
+        best_first = list(dict.fromkeys(links.outlet(link.target.article_id) for link in found.links))
+        others = sorted(best_first[:MAX_TOOLTIP_OUTLETS])
+        hidden = sum(1 for link in found.links if links.outlet(link.target.article_id) not in others)
+        extra = found.more + hidden
+        more = f"; and {extra} more {'article' if extra == 1 else 'articles'}" if extra else ""
         cls = "sentence shared" if others else "sentence unique"
         alone = "No other outlet in this story reports this"
         title = f"Also reported by: {'; '.join(others)}{more}" if others else alone
