@@ -131,13 +131,13 @@ def average_link(
 ) -> tuple[tuple[int, ...], ...]:
     """Merge linked clusters, best mean pairwise similarity first, while it reaches threshold.
 
-        `edges` are (left, right, similarity) arrays; two clusters are linked when an edge joins their members. `start`
-        lists groups that begin as one cluster (the rest start alone); clusters sharing a tag never merge; with
-        `max_smaller`, a merge needs the smaller side to have at most that many members (and the larger at least
-        `min_larger`). With `gate` (rows, least, bars), a merge also needs the two clusters' mean pairwise similarity over
-    those rows (unit rows of names and figures: who, where, how many) to reach `least`, unless its mean similarity
-    reaches every member's bar (what the member's look-alikes reach: see stories). The summed similarity of every
-        linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
+    `edges` are (left, right, similarity) arrays; two clusters are linked when an edge joins their members. `start`
+    lists groups that begin as one cluster (the rest start alone); clusters sharing a tag never merge; with
+    `max_smaller`, a merge needs the smaller side to have at most that many members (and the larger at least
+    `min_larger`). With `gate` (rows, least, bars), a merge also needs the two clusters' mean pairwise similarity
+    over those rows (unit rows of names and figures: who, where, how many) to reach `least`, unless its mean
+    similarity reaches every member's bar (what the member's look-alikes reach: see stories). The summed similarity
+    of every linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
     """
     owner = list(range(matrix.shape[0]))
     for group in start:

@@ -6,9 +6,11 @@ like any word), which tell apart concurrent stories with one cast. Document freq
 of English-wide term shares, so that a similarity keeps one scale from three articles to ten thousand. Candidate
 neighbours come from an inverted index over each article's heavier terms (no all-pairs comparison); average-link
 agglomeration over that sparse graph merges stories while their mean pairwise similarity reaches
-`GroupSettings.threshold`; then a fragment of a few articles may join a big story at a lower bar (a big story's mean
-is diluted by its many angles), and an article still alone joins the story it is clearly closest to, judged against
-its own other neighbours (`attach`), so that a small corpus about one event is not split by a bar tuned on large ones.
+`GroupSettings.threshold` and, unless the merge stands out from every member's look-alikes, their names and figures
+agree (`evidence_gate`: reports of different events in one template prose stay apart); then a fragment of a few
+articles may join a big story at a lower bar (a big story's mean is diluted by its many angles), and an article still
+alone joins the story it is clearly closest to, judged against its own other neighbours (`attach`), so that a small
+corpus about one event is not split by a bar tuned on large ones.
 User overrides (`merge`, `split`) are constraints on that process, so an override never leaves an article without a
 story. Cross-validated figures for each signal: docs/grouping.md.
 """
