@@ -98,3 +98,10 @@ def test_look_alike_bars_are_each_articles_rank_th_neighbour_plus_the_margin():
     edges = (np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2]), np.array([0.5, 0.4, 0.3, 0.2]))
     bars = _look_alike_bars(4, edges, 2, 0.03)
     assert np.allclose(bars, [0.43, 0.23, 0.23, 0.03])  # article 3 has one neighbour: the margin alone
+
+
+def test_figures_alone_are_evidence_when_nothing_is_capitalised():
+    lower = {key: text.lower() for key, text in templated().items()}  # no names can be told from case
+    truth = {frozenset(f"{town.lower()}-{k}" for k in range(3)) for town, *_ in PLACES}
+    assert partition(group_articles(make_articles(lower))) == truth
+    assert len(group_articles(make_articles(lower), UNGATED)) < len(truth)
