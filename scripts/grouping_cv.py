@@ -11,6 +11,11 @@ AllSides F1 and 1 - the share of summaries examples split) is reported on half B
 
     PYTHONPATH=plugins .venv/bin/python scripts/grouping_cv.py [--shared ../shared] [--grid threshold=0.2,0.3 ...]
         [--set name=value ...]   # fixed overrides of GroupSettings fields, e.g. --set neighbours=16
+        [--bench-corpus 2000,10000]   # also group the synthetic bench corpora (scripts/bench_corpus.py) of these sizes
+
+With --bench-corpus, each size's corpus is generated under /tmp (seeded, as `make bench` does), read once, cached,
+and grouped with every setting: the number of stories against the true count, B-cubed F1 against its truth (the
+same scorer) and the grouping's CPU seconds are printed beside the eval sets' figures.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from coverage_digest.records import Article, RawArticle
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path("/tmp/grouping_cv_articles.pickle")
+BENCH = Path("/tmp/grouping_cv_bench")
 
 
 def read_articles(seeds: Path) -> tuple[Article, ...]:
@@ -57,6 +63,32 @@ def load_sets(shared: Path) -> dict:
     sets["summaries"] = {int(p.name): read_articles(p / "seeds") for p in examples}
     CACHE.write_bytes(pickle.dumps({"key": key, "sets": sets}))
     return sets
+
+
+def load_bench(size: int) -> tuple[tuple[Article, ...], dict[str, str]]:
+    """The synthetic bench corpus of `size` articles (generated under /tmp, cached) and its truth {id: story}."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_corpus
+
+    cache = BENCH / f"{size}.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    folder = BENCH / str(size)
+    manifest = bench_corpus.write_corpus(size, folder)
+    loaded = (read_articles(folder / "seeds"), dict(manifest["truth"]))
+    cache.write_bytes(pickle.dumps(loaded))
+    return loaded
+
+
+def bench_figures(articles: tuple[Article, ...], truth: dict[str, str], settings: GroupSettings, scorer) -> str:
+    """Stories found / true, B-cubed F1 and CPU seconds of grouping a bench corpus."""
+    begun = time.process_time()
+    stories = group_articles(articles, settings)
+    seconds = time.process_time() - begun
+    digest = {"stories": [{"id": s.id, "article_ids": list(s.article_ids)} for s in stories]}
+    pred, _ = scorer.predicted_labels(digest, truth)
+    f1 = float(scorer.score(pred, truth)["b3_f1"])
+    return f"{len(stories)}/{len(set(truth.values()))} stories B3 {f1:.3f} {seconds:.1f} s"
 
 
 def _number(path: Path) -> int:
@@ -117,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grid", nargs="*", default=[], help="field=v1,v2,... (the product is searched)")
     parser.add_argument("--set", nargs="*", default=[], help="field=value fixed for every setting")
     parser.add_argument("--full", action="store_true", help="score the full sets for every setting of the grid too")
+    parser.add_argument("--bench-corpus", default="", help="sizes of synthetic bench corpora to group too: 2000,10000")
+    parser.add_argument("--bench-only", action="store_true", help="group only the bench corpora (no eval sets)")
     args = parser.parse_args(argv)
     shared = Path(args.shared).resolve()
     sys.path.insert(0, str(shared / "eval" / "score"))
@@ -125,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     sets = load_sets(shared)
     print(f"read in {time.perf_counter() - started:.1f} s", flush=True)
+    benches = {int(n): load_bench(int(n)) for n in args.bench_corpus.split(",") if n}
     fixed = {k: parse_value(v) for k, v in (item.split("=", 1) for item in args.set)}
     axes = [(k, [parse_value(x) for x in v.split(",")]) for k, v in (item.split("=", 1) for item in args.grid)]
     results = []
@@ -132,12 +167,18 @@ def main(argv: list[str] | None = None) -> int:
         chosen = {**fixed, **dict(zip([k for k, _ in axes], values, strict=True))}
         settings = dataclasses.replace(GroupSettings(), **chosen)
         begun = time.perf_counter()
+        for size, (articles, truth) in benches.items():
+            print(f"{chosen} bench {size}: {bench_figures(articles, truth, settings, scorer)}", flush=True)
+        if args.bench_only:
+            continue
         result = evaluate(sets, settings, scorer, full=args.full or not axes)
         results.append((chosen, result))
         cells = " ".join(f"{n[:3]}{h}={v:.3f}" for (n, h), v in result.items() if n != "summaries" or h != "all")
         print(
             f"{chosen} {cells} split={result[('summaries', 'all')]} ({time.perf_counter() - begun:.1f} s)", flush=True
         )
+    if not results:
+        return 0
     for train, test in ((0, 1), (1, 0)):
         best, result = max(results, key=lambda r: objective(r[1], train))
         print(f"tuned on half {train}: {best}")

@@ -28,6 +28,8 @@ class Cluster:
     members: tuple[int, ...]
     total: dict[int, float]  # column -> summed weight (owned by this cluster; a merge reuses the larger dict)
     tags: frozenset[int]  # split constraints present: two clusters sharing a tag never merge
+    evidence: dict[int, float]  # the same sums over the gate's columns (empty without a gate)
+    bar: float = 0.0  # a mean similarity at which a merge needs no evidence: its members' look-alikes' highest
 
 
 def candidate_pairs(
@@ -125,14 +127,17 @@ def average_link(
     tags: dict[int, frozenset[int]] | None = None,
     max_smaller: int | None = None,
     min_larger: int = 0,
+    gate: tuple[sp.csr_matrix, float, np.ndarray] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """Merge linked clusters, best mean pairwise similarity first, while it reaches threshold.
 
     `edges` are (left, right, similarity) arrays; two clusters are linked when an edge joins their members. `start`
     lists groups that begin as one cluster (the rest start alone); clusters sharing a tag never merge; with
     `max_smaller`, a merge needs the smaller side to have at most that many members (and the larger at least
-    `min_larger`). The summed similarity of every
-    linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
+    `min_larger`). With `gate` (rows, least, bars), a merge also needs the two clusters' mean pairwise similarity
+    over those rows (unit rows of names and figures: who, where, how many) to reach `least`, unless its mean
+    similarity reaches every member's bar (what the member's look-alikes reach: see stories). The summed similarity
+    of every linked pair is kept, so a merge updates its neighbours by addition. Returns sorted member tuples, sorted.
     """
     owner = list(range(matrix.shape[0]))
     for group in start:
@@ -141,12 +146,13 @@ def average_link(
     groups: dict[int, list[int]] = {}
     for i, head in enumerate(owner):
         groups.setdefault(head, []).append(i)
-    clusters = {head: _make(matrix, members, tags or {}) for head, members in groups.items()}
+    proof, bars = (None, None) if gate is None else (gate[0], gate[2])
+    clusters = {head: _make(matrix, members, tags or {}, proof, bars) for head, members in groups.items()}
     links, spare = _cap_initial(clusters, _initial_links(clusters, owner, edges))
     alias: dict[int, int] = {}  # a merged-away head -> the head that absorbed it
     version = dict.fromkeys(clusters, 0)
     heap: list[tuple[float, int, int, int, int]] = []
-    sizes = (max_smaller, min_larger)
+    sizes = (max_smaller, min_larger, 0.0 if gate is None else gate[1])
     for a in sorted(links):
         _refill(clusters, links, spare, alias, a)
     for a in sorted(links):
@@ -282,19 +288,33 @@ def _merged_links(clusters: dict[int, Cluster], links: dict[int, dict[int, float
     return out
 
 
-def _make(matrix: sp.csr_matrix, members: list[int], tags: dict[int, frozenset[int]]) -> Cluster:
+def _make(
+    matrix: sp.csr_matrix,
+    members: list[int],
+    tags: dict[int, frozenset[int]],
+    proof: sp.csr_matrix | None,
+    bars: np.ndarray | None,
+) -> Cluster:
+    found = frozenset().union(*(tags.get(i, frozenset()) for i in members))
+    evidence = {} if proof is None else _sums(proof, members)
+    bar = 0.0 if bars is None else float(bars[members].max())
+    return Cluster(tuple(sorted(members)), _sums(matrix, members), found, evidence, bar)
+
+
+def _sums(matrix: sp.csr_matrix, members: list[int]) -> dict[int, float]:
     total: dict[int, float] = {}
     for i in members:
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
         _add_into(total, matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist())
-    found = frozenset().union(*(tags.get(i, frozenset()) for i in members))
-    return Cluster(tuple(sorted(members)), total, found)
+    return total
 
 
 def _merge(a: Cluster, b: Cluster) -> Cluster:
     big, small = (a, b) if len(a.total) >= len(b.total) else (b, a)
     _add_into(big.total, small.total.keys(), small.total.values())
-    return Cluster(tuple(sorted(a.members + b.members)), big.total, a.tags | b.tags)
+    more, less = (a, b) if len(a.evidence) >= len(b.evidence) else (b, a)
+    _add_into(more.evidence, less.evidence.keys(), less.evidence.values())
+    return Cluster(tuple(sorted(a.members + b.members)), big.total, a.tags | b.tags, more.evidence, max(a.bar, b.bar))
 
 
 def _add_into(total: dict[int, float], cols: Iterable[int], vals: Iterable[float]) -> None:
@@ -316,16 +336,19 @@ def _push(
     a: int,
     b: int,
     threshold: float,
-    sizes: tuple[int | None, int],
+    sizes: tuple[int | None, int, float],
 ) -> None:
     first, second = clusters[a], clusters[b]
     if first.tags & second.tags:
         return
-    max_smaller, min_larger = sizes
+    max_smaller, min_larger, least = sizes
     if max_smaller is not None and min(len(first.members), len(second.members)) > max_smaller:
         return
     if max(len(first.members), len(second.members)) < min_larger:
         return
-    value = links[a][b] / (len(first.members) * len(second.members))  # mean pairwise similarity
-    if value >= threshold:
+    pairs = len(first.members) * len(second.members)
+    value = links[a][b] / pairs  # mean pairwise similarity
+    if value < threshold:
+        return
+    if least <= 0 or value >= max(first.bar, second.bar) or _dot(first.evidence, second.evidence) >= least * pairs:
         heapq.heappush(heap, (-value, a, b, version[a], version[b]))

@@ -6,9 +6,11 @@ like any word), which tell apart concurrent stories with one cast. Document freq
 of English-wide term shares, so that a similarity keeps one scale from three articles to ten thousand. Candidate
 neighbours come from an inverted index over each article's heavier terms (no all-pairs comparison); average-link
 agglomeration over that sparse graph merges stories while their mean pairwise similarity reaches
-`GroupSettings.threshold`; then a fragment of a few articles may join a big story at a lower bar (a big story's mean
-is diluted by its many angles), and an article still alone joins the story it is clearly closest to, judged against
-its own other neighbours (`attach`), so that a small corpus about one event is not split by a bar tuned on large ones.
+`GroupSettings.threshold` and, unless the merge stands out from every member's look-alikes, their names and figures
+agree (`evidence_gate`: reports of different events in one template prose stay apart); then a fragment of a few
+articles may join a big story at a lower bar (a big story's mean is diluted by its many angles), and an article still
+alone joins the story it is clearly closest to, judged against its own other neighbours (`attach`), so that a small
+corpus about one event is not split by a bar tuned on large ones.
 User overrides (`merge`, `split`) are constraints on that process, so an override never leaves an article without a
 story. Cross-validated figures for each signal: docs/grouping.md.
 """
@@ -22,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..records import Article
 from ..text.sentences import split_spans
@@ -60,6 +63,7 @@ class GroupSettings:
     lead_words: int = 80  # the headline and this many first words count twice in the names and numbers
     background: int = 1000  # typical news articles the corpus is counted among for IDF (0: the corpus alone)
     plain_background: int = 100  # the same for the plain blocks
+    evidence_gate: float = 0.2  # every merge needs this mean pairwise similarity of names and figures (0: none)
     lone_rank: int = 5  # a lone article joins its closest story when it beats its lone_rank-th neighbour ...
     lone_margin: float = 0.03  # ... by this much (see attach.attach_lone; rank 0: no such pass)
     neighbours: int = 12  # candidate neighbours kept per article
@@ -101,13 +105,17 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
     lonely = np.array(sorted(alone), dtype=np.int64)
     keep = ~(np.isin(left, lonely) | np.isin(right, lonely))
     edges = (left[keep], right[keep], sims[keep])
-    members = average_link(vectors.matrix, edges, settings.threshold, seeds, tags)
+    named = sum(1 for label in vectors.columns[: vectors.shown] if not label.startswith(f"{WORDS}:"))
+    evidence = vectors.matrix[:, :named]  # names, numbers and dates: the first columns
+    gate = None
+    if settings.evidence_gate > 0:
+        bars = _look_alike_bars(len(ordered), edges, settings.lone_rank, settings.lone_margin)
+        gate = (_unit_rows(evidence), settings.evidence_gate, bars)
+    members = average_link(vectors.matrix, edges, settings.threshold, seeds, tags, gate=gate)
     if settings.attach_size > 0 and settings.attach_ratio < 1.0:
         lower = settings.threshold * settings.attach_ratio
         sizes = {"max_smaller": settings.attach_size, "min_larger": settings.attach_larger}
-        members = average_link(vectors.matrix, edges, lower, members, tags, **sizes)
-    named = sum(1 for label in vectors.columns[: vectors.shown] if not label.startswith(f"{WORDS}:"))
-    evidence = vectors.matrix[:, :named]  # names, numbers and dates: the first columns
+        members = average_link(vectors.matrix, edges, lower, members, tags, gate=gate, **sizes)
     members = attach_lone(
         vectors.matrix, edges, members, settings.lone_rank, settings.lone_margin, tags, alone, evidence
     )
@@ -115,6 +123,29 @@ def group_articles(articles: tuple[Article, ...], settings: GroupSettings = Grou
     stories = sorted((_story(ordered, vectors, group, forced) for group in members), key=lambda s: s.article_ids[0])
     log.info("grouped %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
+
+
+def _look_alike_bars(n: int, edges, rank: int, margin: float) -> np.ndarray:
+    """Per article, its rank-th closest candidate's similarity (0 when it has fewer) plus the margin: a merge that
+    beats this for every member stands out from the look-alikes and needs no shared name or figure."""
+    left, right, sims = edges
+    ends = np.concatenate([left, right])
+    values = np.concatenate([sims, sims])
+    order = np.lexsort((-values, ends))
+    ends, values = ends[order], values[order]
+    first = np.searchsorted(ends, np.arange(n))
+    count = np.searchsorted(ends, np.arange(n), side="right") - first
+    bars = np.zeros(n)
+    has = count >= max(rank, 1)
+    bars[has] = values[first[has] + max(rank, 1) - 1]
+    return bars + margin
+
+
+def _unit_rows(matrix):
+    """Rows scaled to unit length (empty rows stay empty)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sp.diags(1.0 / norms) @ matrix).tocsr()
 
 
 def _max_key_df(n: int) -> int:
