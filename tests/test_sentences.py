@@ -186,7 +186,12 @@ def test_list_and_abbreviation_prefilters_see_what_the_patterns_need():
     assert sentences_module._LIST_NUMBER.search("see 1. the") and sentences_module._LIST_NUMBER.search("2) x")
     assert not sentences_module._LIST_NUMBER.search("It rose 2.5 per cent in 2024.")
     assert sentences_module._LIST_LETTER.search("options a. tea") and not sentences_module._LIST_LETTER.search("tea.")
-    assert sentences_module._WORD_BEFORE_STOP.findall("mr. smith, the general. no.5 al.") == ["mr", "general", "no", "al"]  # not "al" of "general"
+    assert sentences_module._WORD_BEFORE_STOP.findall("mr. smith, the general. no.5 al.") == [
+        "mr",
+        "general",
+        "no",
+        "al",
+    ]  # not "al" of "general"
 
 
 def test_pysbds_patterns_are_compiled_once():
