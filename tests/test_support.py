@@ -74,6 +74,31 @@ def test_content_terms_drop_stop_words_and_keep_numbers():
     assert content_terms("The 1,200 talks were collapsing, officials said.") == ["1200", "talk", "collaps", "official"]
 
 
+def test_terms_read_word_by_word_as_one_pass_over_the_text_did():
+    """The per-word memo: possessives, curly apostrophes, numbers with stops, stems, repeats, stop words."""
+    text = "The Mayor’s 3.5 plans, the mayor's plans: U.S. envoys' talks, talks and a U-turn. Talks!"
+    expected = [
+        "mayor",
+        "3.5",
+        "plan",
+        "mayor",
+        "plan",
+        "envoy",
+        "talk",
+        "talk",
+        "u-turn",
+        "talk",
+    ]  # "us" is a stop word
+    assert content_terms(text) == expected
+    assert similarity.normalise("The Mayor’s  U.S. plan, ÉTÉ") == "the mayor's u.s plan été"
+    assert similarity.name_terms(["Talks began in Kestrin.", "Mayor Ada Lind left."]) == {
+        "kestrin",
+        "mayor",
+        "ada",
+        "lind",
+    }
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
