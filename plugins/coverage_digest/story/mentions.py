@@ -45,8 +45,7 @@ _NEXT_WORD = re.compile(r"\s([a-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
 _PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region) of\s+(?:the\s+)?$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|told)\s+(?:the\s+)?$")
-_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
-_POSSESSIVE_LAST = frozenset(ending[-1] for ending in _POSSESSIVE_ENDINGS)
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")  # tried only on words ending in "s" or an apostrophe (below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ class _Candidate:
 
 def _clean(word: str) -> tuple[str, bool]:
     """The word without a possessive ending, and whether it had one (a possessive ends a name)."""
-    if word[-1] not in _POSSESSIVE_LAST:  # most words: no ending to try
+    if word[-1] not in "s'’":  # most words: no ending to try
         return word, False
     for suffix in _POSSESSIVE_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -129,18 +128,15 @@ def _runs(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
         word, possessive = _clean(raw)
         joined = bool(current) and not closed and text[current[-1][2] : start] in {" ", ""}
         low = word.lower()
-        capitalised = word[0].isupper()  # _is_cap
-        if capitalised and low in _CALENDAR:
-            if current:
-                runs.append(current)
-            current, closed = [], True  # "Qatar Sunday evening": a day name ends a name
-            continue
-        if capitalised:
-            if not joined and current:
+        if word[0].isupper():  # _is_cap
+            if current and (low in _CALENDAR or not joined):
                 runs.append(current)
                 current = []
-            current.append((word, start, start + len(word)))
-            closed = possessive
+            if low in _CALENDAR:
+                closed = True  # "Qatar Sunday evening": a day name ends a name
+            else:
+                current.append((word, start, start + len(word)))
+                closed = possessive
             continue
         linker = low in _PARTICLES or (low in {"of", "for"} and current and current[-1][0].lower() in _OF_CUES)
         if joined and linker:
@@ -151,15 +147,10 @@ def _runs(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
         current, closed = [], True
     if current:
         runs.append(current)
-    return _trimmed(runs)
-
-
-def _trimmed(runs: list[list[tuple[str, int, int]]]) -> tuple[tuple[tuple[str, int, int], ...], ...]:
-    """The runs without trailing lower-case words (a trailing particle or "of" is not part of the name)."""
     out = []
     for run in runs:
         while run and not _is_cap(run[-1][0]):
-            run = run[:-1]
+            run = run[:-1]  # a trailing particle or "of" is not part of the name
         if run:
             out.append(tuple(run))
     return tuple(out)
