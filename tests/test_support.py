@@ -184,3 +184,13 @@ def test_sentence_links_agree_with_find_support_below_the_cap():
     refs = [s.ref for item in result.articles for s in item.sentences]
     every = support_module.sentence_links(articles, sentences, refs)
     assert {ref: every[ref] for ref in refs} == {s.ref: s.links for item in result.articles for s in item.sentences}
+
+
+def test_one_article_story_has_the_support_of_an_unlinked_article():
+    """A story of one article skips the vectors, and gives exactly what an article linked to nothing gets
+    (down to the type of its zero weights, as JSON prints them)."""
+    articles, sentences = story(RIVER, "Markets in Lisbon opened higher on strong bank earnings today.")
+    alone = find_support(articles[:1], sentences)
+    assert repr(alone.articles[0]) == repr(find_support(articles, sentences).articles[0])
+    refs = [SentenceRef("a0", 0), SentenceRef("a0", 1)]
+    assert support_module.sentence_links(articles[:1], sentences, refs) == {ref: () for ref in refs}
