@@ -173,6 +173,8 @@ def pristine_pysbd(monkeypatch):
         "Chapters (i) and (ii) were cut. Chapter (iv) Stayed. 1) first 2) second.",
         "It rose 2.5 per cent in 10. Dr. Lee and Gen. Ford met in St. Louis on Oct. 7 at 9 a.m. Prof. Li said no.",
         "The general said so. Also Al. Gore, me. and no. 5 were there. Mr.Smith left. J. R. Smith came (p. 4).",
+        "He said “Stop. Now.” and left. She wrote 'Go. Run.' [Ed. note: no.] -- Yes. No. -- «Oui. Non.»",
+        "Then ‘A. B.’ came (c. 1900.) and left.",
     ],
 )
 def test_our_shortcuts_split_as_pristine_pysbd(paragraph, pristine_pysbd):

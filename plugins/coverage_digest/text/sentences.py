@@ -11,6 +11,7 @@ from typing import Any
 import pysbd
 import pysbd.processor
 import pysbd.utils
+from pysbd.between_punctuation import BetweenPunctuation
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
 from pysbd.utils import Rule, TextSpan
@@ -51,8 +52,34 @@ _PLAIN_AT = _plain_places()
 _DOTTED = tuple((k, a) for k, a in enumerate(_STRIPPED) if not _PLAIN_ABBREVIATION.fullmatch(a))  # "u.s", "e.g"
 
 
+# pysbd's steps for punctuation between quotes and brackets, in its order, each with the mark its pattern opens on.
+_BETWEEN_STEPS = (
+    ("sub_punctuation_between_single_quotes", "'"),
+    ("sub_punctuation_between_single_quote_slanted", "‘"),
+    ("sub_punctuation_between_double_quotes", '"'),
+    ("sub_punctuation_between_square_brackets", "["),
+    ("sub_punctuation_between_parens", "("),
+    ("sub_punctuation_between_quotes_arrow", "«"),
+    ("sub_punctuation_between_em_dashes", "--"),
+    ("sub_punctuation_between_quotes_slanted", "“"),
+)
+
+
+class _BetweenPunctuation(BetweenPunctuation):
+    """pysbd's protection of punctuation between quotes and brackets, each step only when its opening mark is in
+    the text (a pattern cannot match without the mark it opens on; most sentences have no brackets)."""
+
+    def sub_punctuation_between_quotes_and_parens(self, txt: str) -> str:
+        for step, mark in _BETWEEN_STEPS:
+            if mark in txt:
+                txt = getattr(super(), step)(txt)
+        return txt
+
+
 class _English(English):
-    """pysbd's English rules, with a shortcut in its abbreviation search that changes no result."""
+    """pysbd's English rules, with shortcuts in its abbreviation search and quote steps that change no result."""
+
+    BetweenPunctuation = _BetweenPunctuation
 
     class AbbreviationReplacer(English.AbbreviationReplacer):
         def search_for_abbreviations_in_string(self, text: str) -> str:
