@@ -95,3 +95,22 @@ def test_seed_kinds():
     assert table["Rafah"] == "place"
     assert table["Yoav Gallant"] == "person"
     assert table["Israel Defense Forces"] == "body"
+
+
+def test_runs_skip_lower_case_words_outside_a_name_and_keep_particles_and_of():
+    """Lower-case words between names change nothing; particles and "of" after a cue join; a day name and a
+    possessive end a run."""
+    from coverage_digest.story.mentions import _context_votes, _runs
+
+    text = "the Mayor of Kestrin met Ada van der Lind’s aide on Sunday in the city of Orvale, said Ministry of Health"
+    assert [[word for word, _, _ in run] for run in _runs(text)] == [
+        ["Mayor"],
+        ["Kestrin"],
+        ["Ada", "van", "der", "Lind"],
+        ["Orvale"],
+        ["Ministry", "of", "Health"],
+    ]
+    assert _runs(text)[2][-1] == ("Lind", 37, 41)  # the possessive is left out of the name
+    assert _context_votes("they met in the city of Orvale said", 24, 30, 1) == [("place", 2)]
+    assert _context_votes("Orvale officials said", 0, 6, 1) == [("body", 2)]  # read from the name's end on
+    assert _context_votes("Orvale slept", 0, 6, 1) == []

@@ -167,3 +167,21 @@ def test_seed_ceasefire_hostages_and_date(seed_groups):
 def test_seed_has_no_conflicts(seed_groups):
     _, groups = seed_groups
     assert [g for g in groups if g.flag == "conflict"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resumed in March, officials said on Oct. the fifth.",
+        "Since May of last year, in January and by June, the 5th of many, nothing moved.",
+        "Voters in Kestrin, from Jan. on, said no.",
+    ],
+)
+def test_dates_need_a_digit_so_sentences_without_one_skip_the_date_scan(sentence):
+    """Every form of the date pattern holds a digit: a sentence without one has no date match to skip."""
+    from coverage_digest.article.numbers import DATE
+
+    no_digits = "".join(c for c in sentence if not c.isdigit())
+    assert list(DATE.finditer(no_digits)) == []
+    figures = find_figures(article_from_text("d", no_digits))
+    assert all(f.kind != "date" for f in figures)

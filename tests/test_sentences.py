@@ -138,6 +138,64 @@ def test_offsets_by_string_search_equal_pysbds_own(paragraph):
     assert spans == [(s.sent, s.start, s.end) for s in theirs.segment(paragraph)]
 
 
+@pytest.fixture
+def pristine_pysbd(monkeypatch):
+    """Split with pysbd exactly as installed: its own `re`, rule applier and list replacer (ours patches them in
+    place, so they are put back only for the call)."""
+    import re
+    import sys
+
+    import pysbd.lists_item_replacer
+    import pysbd.processor
+    import pysbd.utils
+
+    sentences_module._segmenter()  # patched first, so that the patches are the ones undone here
+
+    def split(text: str) -> list[tuple[str, int, int]]:
+        with monkeypatch.context() as patch:
+            for name, module in list(sys.modules.items()):
+                if name.startswith("pysbd") and isinstance(getattr(module, "re", None), sentences_module._CachedRe):
+                    patch.setattr(module, "re", re)
+            patch.setattr(pysbd.utils.Text, "apply", sentences_module.PYSBD_APPLY)
+            patch.setattr(pysbd.processor, "ListItemReplacer", pysbd.lists_item_replacer.ListItemReplacer)
+            segmenter = pysbd.Segmenter("en", clean=False, char_span=True)
+            return [(s.sent, s.start, s.end) for s in segmenter.segment(text)]
+
+    return split
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Steps: 1. Open the door. 2. Walk in. 3. Sit down. Then rest.",
+        "He listed (a) the budget, (b) the roads and (c) the schools. She agreed.",
+        "Options were a. tea b. coffee c. water. None was chosen.",
+        "Chapters (i) and (ii) were cut. Chapter (iv) Stayed. 1) first 2) second.",
+        "It rose 2.5 per cent in 10. Dr. Lee and Gen. Ford met in St. Louis on Oct. 7 at 9 a.m. Prof. Li said no.",
+        "The general said so. Also Al. Gore, me. and no. 5 were there. Mr.Smith left. J. R. Smith came (p. 4).",
+        "He said “Stop. Now.” and left. She wrote 'Go. Run.' [Ed. note: no.] -- Yes. No. -- «Oui. Non.»",
+        "Then ‘A. B.’ came (c. 1900.) and left.",
+    ],
+)
+def test_our_shortcuts_split_as_pristine_pysbd(paragraph, pristine_pysbd):
+    """The skipped list patterns, the pruned abbreviation search and the precompiled rules change no sentence."""
+    ours = [(s.sent, s.start, s.end) for s in sentences_module._segmenter().segment(paragraph)]
+    assert ours == pristine_pysbd(paragraph)
+    assert sentences_module.pysbd.utils.Text.apply is not sentences_module.PYSBD_APPLY  # ours is back in place
+
+
+def test_list_and_abbreviation_prefilters_see_what_the_patterns_need():
+    assert sentences_module._LIST_NUMBER.search("see 1. the") and sentences_module._LIST_NUMBER.search("2) x")
+    assert not sentences_module._LIST_NUMBER.search("It rose 2.5 per cent in 2024.")
+    assert sentences_module._LIST_LETTER.search("options a. tea") and not sentences_module._LIST_LETTER.search("tea.")
+    assert sentences_module._WORD_BEFORE_STOP.findall("mr. smith, the general. no.5 al.") == [
+        "mr",
+        "general",
+        "no",
+        "al",
+    ]  # not "al" of "general"
+
+
 def test_pysbds_patterns_are_compiled_once():
     import pysbd.abbreviation_replacer as replacer
 

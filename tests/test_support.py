@@ -74,6 +74,31 @@ def test_content_terms_drop_stop_words_and_keep_numbers():
     assert content_terms("The 1,200 talks were collapsing, officials said.") == ["1200", "talk", "collaps", "official"]
 
 
+def test_terms_read_word_by_word_as_one_pass_over_the_text_did():
+    """The per-word memo: possessives, curly apostrophes, numbers with stops, stems, repeats, stop words."""
+    text = "The Mayor’s 3.5 plans, the mayor's plans: U.S. envoys' talks, talks and a U-turn. Talks!"
+    expected = [
+        "mayor",
+        "3.5",
+        "plan",
+        "mayor",
+        "plan",
+        "envoy",
+        "talk",
+        "talk",
+        "u-turn",
+        "talk",
+    ]  # "us" is a stop word
+    assert content_terms(text) == expected
+    assert similarity.normalise("The Mayor’s  U.S. plan, ÉTÉ") == "the mayor's u.s plan été"
+    assert similarity.name_terms(["Talks began in Kestrin.", "Mayor Ada Lind left."]) == {
+        "kestrin",
+        "mayor",
+        "ada",
+        "lind",
+    }
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
@@ -159,3 +184,13 @@ def test_sentence_links_agree_with_find_support_below_the_cap():
     refs = [s.ref for item in result.articles for s in item.sentences]
     every = support_module.sentence_links(articles, sentences, refs)
     assert {ref: every[ref] for ref in refs} == {s.ref: s.links for item in result.articles for s in item.sentences}
+
+
+def test_one_article_story_has_the_support_of_an_unlinked_article():
+    """A story of one article skips the vectors, and gives exactly what an article linked to nothing gets
+    (down to the type of its zero weights, as JSON prints them)."""
+    articles, sentences = story(RIVER, "Markets in Lisbon opened higher on strong bank earnings today.")
+    alone = find_support(articles[:1], sentences)
+    assert repr(alone.articles[0]) == repr(find_support(articles, sentences).articles[0])
+    refs = [SentenceRef("a0", 0), SentenceRef("a0", 1)]
+    assert support_module.sentence_links(articles[:1], sentences, refs) == {ref: () for ref in refs}

@@ -158,3 +158,18 @@ def test_distinctive_term_occurrences_point_at_the_text():
     for term in found:
         for o in term.occurrences:
             assert articles[int(o.article_id[1:])].text[o.start : o.end] == o.text
+
+
+def test_a_spaced_pair_joins_a_family_only_under_a_word_s_key():
+    """'cease fire' / 'ceasefire' are one family; two spacings of a pair with no one-word form are none; a story
+    of one outlet has neither families nor distinctive terms, however many articles it has."""
+    from coverage_digest.story.wording import spelling_families
+
+    two = _articles("The cease fire held. The peace talk went on.", "The ceasefire held. The peace-talk went on.")
+    families = {f.name: set(f.terms) for f in spelling_families(two)}
+    assert families["ceasefire"] == {"ceasefire", "cease fire"}
+    assert families["peacetalk"] == {"peace talk", "peace-talk"}  # the hyphenated form is one word
+    spaced = _articles("The peace talks went on.", "The Peace Talks went on.")
+    assert spelling_families(spaced) == ()  # "peace talks" twice, as a pair: one form
+    one = tuple(replace(a, outlet="Same Outlet") for a in two + two)
+    assert spelling_families(one) == () and distinctive_terms(one) == ()

@@ -145,10 +145,14 @@ def _head(phrase: list[str], role: str) -> tuple[str, str]:
     return cls, role or head_role
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _figures_in_sentence(article_id: str, index: int, text: str, offset: int) -> list[Figure]:
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for match in DATE.finditer(text):
+    dates = DATE.finditer(text) if _DIGIT.search(text) else ()  # every form of DATE has a digit; most sentences none
+    for match in dates:
         figure = _date_figure(article_id, index, match, offset)
         if figure:
             out.append(figure)

@@ -41,14 +41,6 @@ def _content_term(word: str) -> str | None:
     return None if low in _STOP or len(low) < 3 else word_lemma(low)
 
 
-def _item_term(item: Item) -> str | None:
-    """The term of a word, or of two content words a single space joins ("stand alone"); None otherwise."""
-    if isinstance(item, str):
-        return _content_term(item)
-    first, second = _content_term(item[0]), _content_term(item[1])
-    return f"{first} {second}" if first is not None and second is not None else None
-
-
 def _names(words: Iterable[str]) -> set[str]:
     """Terms never written in lower case (names are who is mentioned, in mentions.py, not word choice)."""
     proper: set[str] = set()
@@ -74,10 +66,16 @@ def _counts(
     content = {item for item in every if isinstance(item, str) and _content_term(item) is not None}
     names = _names(content)
     terms: dict[Item, str] = {}
+    # The term of a word, or of two content words a single space joins ("stand alone"), unless a part is a name.
     for item in every:
-        term = _item_term(item)
-        if term is not None and not any(part in names for part in term.split()):
-            terms[item] = term
+        if isinstance(item, str):
+            term = _content_term(item)
+            if term is not None and term not in names:
+                terms[item] = term
+            continue
+        first, second = _content_term(item[0]), _content_term(item[1])
+        if first is not None and second is not None and first not in names and second not in names:
+            terms[item] = f"{first} {second}"
     counts: dict[str, Counter[str]] = {}
     for article in articles:
         mine = read[article.id]
@@ -122,6 +120,8 @@ def distinctive_terms(
 ) -> tuple[DistinctiveTerm, ...]:
     """Each outlet's most distinctive terms: used there and nowhere else, by log-odds z-score against the rest."""
     articles = tuple(articles)
+    if len({a.display_outlet for a in articles}) < 2:
+        return ()  # counts are per outlet (below): one outlet has nothing to compare with
     read = read_words(articles, words)
     counts, terms = _counts(articles, read)
     if len(counts) < 2:

@@ -40,6 +40,12 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Sgt|Capt|Prof|St)\.|[^\W\d_][\w'’-]*"
 )
 _OPENERS = frozenset("“\"‘'([—–-:")
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+_NEXT_WORD = re.compile(r"\s([a-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
+_PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region) of\s+(?:the\s+)?$")
+_ACCORDING_TO = re.compile(r"\b(?:according to|told)\s+(?:the\s+)?$")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")  # tried only on words ending in "s" or an apostrophe (below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +81,11 @@ class _Candidate:
     votes: tuple[tuple[str, int], ...]  # evidence: (kind, weight)
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
 def _clean(word: str) -> tuple[str, bool]:
     """The word without a possessive ending, and whether it had one (a possessive ends a name)."""
-    for suffix in ("’s", "'s", "’", "'"):
+    if word[-1] not in "s'’":  # most words: no ending to try
+        return word, False
+    for suffix in _POSSESSIVE_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)], True
     return word, False
@@ -116,21 +120,23 @@ def _runs(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     closed = True
-    for raw, start, end in _tokens(text):
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        if not current and not raw[0].isupper():
+            continue  # outside a run (so `closed`) a lower-case word changes nothing; most words are
+        start, end = match.start(), match.end()
         word, possessive = _clean(raw)
         joined = bool(current) and not closed and text[current[-1][2] : start] in {" ", ""}
         low = word.lower()
-        if _is_cap(word) and low in _CALENDAR:
-            if current:
-                runs.append(current)
-            current, closed = [], True  # "Qatar Sunday evening": a day name ends a name
-            continue
-        if _is_cap(word):
-            if not joined and current:
+        if word[0].isupper():  # _is_cap
+            if current and (low in _CALENDAR or not joined):
                 runs.append(current)
                 current = []
-            current.append((word, start, start + len(word)))
-            closed = possessive
+            if low in _CALENDAR:
+                closed = True  # "Qatar Sunday evening": a day name ends a name
+            else:
+                current.append((word, start, start + len(word)))
+                closed = possessive
             continue
         linker = low in _PARTICLES or (low in {"of", "for"} and current and current[-1][0].lower() in _OF_CUES)
         if joined and linker:
@@ -180,8 +186,8 @@ def _title_split(words: list[str]) -> tuple[list[str], str, list[str]] | None:
 def _context_votes(text: str, start: int, end: int, size: int) -> list[tuple[str, int]]:
     """Evidence from the words around a name."""
     votes = []
-    after = re.match(r"\s*([a-z]+)", text[end:])
-    before = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    after = _WORD_AFTER.match(text, end)  # from `end` on, as on text[end:] (no anchor, no look-behind)
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
     prev = before.group(1).lower() if before else ""
     if after and after.group(1) in _BODY_AFTER:
         votes.append(("body", 2))
@@ -191,11 +197,9 @@ def _context_votes(text: str, start: int, end: int, size: int) -> list[tuple[str
         votes.append(("person", 1))
     if prev in _LOCATIVE:
         votes.append(("place", 1))
-    if re.search(
-        r"\b(?:city|town|village|capital|province|region) of\s+(?:the\s+)?$", text[max(0, start - 30) : start]
-    ):
+    if _PLACE_OF.search(text[max(0, start - 30) : start]):
         votes.append(("place", 2))
-    if re.search(r"\b(?:according to|told)\s+(?:the\s+)?$", text[max(0, start - 30) : start]):
+    if _ACCORDING_TO.search(text[max(0, start - 30) : start]):
         votes.append(("body", 1))
     if prev in _PERSON_BEFORE:
         votes.append(("person", 2))
@@ -267,7 +271,7 @@ def _split_run(article_id: str, text: str, words: list[str], offsets: list[tuple
         if low in _CALENDAR or low in _FUNCTION or low in _TITLE_HEADS or (len(word) < 3 and not is_acronym(word)):
             return []
         if _is_demonym(word):
-            nxt = re.match(r"\s([a-z]+)", text[offsets[0][1] :])
+            nxt = _NEXT_WORD.match(text, offsets[0][1])  # as on text[offsets[0][1]:]
             if word.endswith("s") or (nxt is not None and nxt.group(1) not in _SAY):
                 return []  # "Israeli leaders", "Palestinians": a people, not a name
     start, end = offsets[0][0], offsets[-1][1]

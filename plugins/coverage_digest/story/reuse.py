@@ -216,8 +216,8 @@ def find_derivations(
     for a in articles:
         offsets[a.id], total = total, total + len(sentences.get(a.id, ()))
     flat = [s.text for a in articles for s in sentences.get(a.id, ())]
-    matrix = vectorize(flat) if flat else None
     pairs = candidate_articles(support, order)
+    matrix = vectorize(flat) if flat and pairs else None  # only the pairs read it
     found, read = [], cache(shingle)  # memoised for this story only
     cosines, current = None, None  # the first article's sentences against every sentence of the story
     for x, y in pairs:  # grouped by x (story order): one product per article, not one per pair

@@ -31,6 +31,7 @@ PARTIAL_SHARE = 0.5  # share of the link threshold that the rarer terms alone mu
 # computed on demand for the few sentences that need every citation (the summary's).
 MAX_LINKS = 8
 MAX_PARTNERS_KEPT = 24  # per article: the other articles sharing most sentences with it, by count
+_NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))  # no (row, match, cosine) at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ def find_support(
     weight: np.ndarray = np.zeros(n)
     partners: list[tuple[tuple[tuple[str, int], ...], int]] = [((), 0)] * len(articles)
     if flat:
-        here, there, cos = _best_matches([s.text for s in flat], groups, threshold)
+        # Links join different articles: a story of one article has none, and no vectors are needed to say so.
+        here, there, cos = _best_matches([s.text for s in flat], groups, threshold) if len(articles) > 1 else _NONE
         count = np.bincount(here, minlength=n)
         weight = np.bincount(here, weights=np.round(cos, 4), minlength=n)
         partners = _partners(groups[here], groups[there], [a.id for a in articles])
@@ -168,7 +170,7 @@ def sentence_links(
     row_of = {ref: k for k, ref in enumerate(sources)}
     only = np.array(sorted({row_of[r] for r in refs if r in row_of}), dtype=np.int64)
     found: dict[SentenceRef, tuple[SentenceLink, ...]] = {r: () for r in refs}
-    if not len(only):
+    if not len(only) or len(articles) < 2:  # links join different articles
         return found
     texts = [s.text for s in flat]
     best = _best_matches(texts, groups, threshold, only)

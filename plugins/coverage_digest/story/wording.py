@@ -142,22 +142,27 @@ def _compound_form(first: str, second: str) -> tuple[str, str] | None:
     return key, form
 
 
-def _spelling_item(item: Item) -> tuple[str, str] | None:
-    """`_spelling_form` of a word or a space-joined pair as written (lower-cased, the pair with one space)."""
-    return _spelling_form(item.lower()) if isinstance(item, str) else _compound_form(*item)
-
-
 def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
     """Words and hyphenated/spaced compounds written differently by different outlets but with one spelling key."""
     articles = tuple(articles)
+    if len({a.display_outlet for a in articles}) < 2:
+        return ()  # a family needs two outlets writing its key (below): one outlet has none
     read = read_words(articles, words)
     items = [read[a.id].distinct for a in articles]
     # Keys are found on the story's distinct words and pairs; occurrences are built only for the families kept.
     keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
+    pairs = []
     for item in set().union(*items):
-        found = _spelling_item(item)
-        if found:
+        if not isinstance(item, str):
+            pairs.append(item)
+        elif found := _spelling_form(item.lower()):
             keyed[found[0]][item] = found[1]
+    # A key written more than one way needs a form without a space, so a word's form (a pair's form has a space):
+    # a pair only counts under a key some word has.
+    for first, second in pairs:
+        found = _compound_form(first, second)
+        if found and found[0] in keyed:
+            keyed[found[0]][(first, second)] = found[1]
     varied: dict[Item, tuple[str, str]] = {}  # word or pair -> (key, form), for keys written more than one way
     for key, members in keyed.items():
         variants = set(members.values())

@@ -164,6 +164,8 @@ def _flush(text: str, run: list[re.Match]):
 def _role_before(text: str, start: int) -> str | None:
     """Lower-case role words written just before a name ("Hamas leader", "campaign manager")."""
     window = text[max(0, start - 80) : start]
+    if _ROLE_ENDINGS is not None and not window.rstrip().endswith(_ROLE_ENDINGS):
+        return None  # the pattern needs a role noun right before the trailing space: a quick test first
     match = _ROLE_BEFORE.search(window)
     if not match:
         return None
@@ -172,11 +174,14 @@ def _role_before(text: str, start: int) -> str | None:
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\s+$")
+# The role nouns as literal endings, when every one is plain words (so the pattern's alternatives are literals).
+_ROLE_ENDINGS = tuple(sorted(ROLE_NOUNS)) if all(re.fullmatch(r"[\w\-]+(?: [\w\-]+)*", n) for n in ROLE_NOUNS) else None
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the|one|another|his|her|its)\s+[^,;\x00\n]{2,120}?)(?=[,;.\x00\n]|$)")
 
 
 def _appositive(text: str, end: int) -> str | None:
     """The role in an appositive after a name ("Aaron Kall, the director of debate at ...,")."""
-    match = re.match(r",\s+((?:a|an|the|one|another|his|her|its)\s+[^,;\x00\n]{2,120}?)(?=[,;.\x00\n]|$)", text[end:])
+    match = _APPOSITIVE.match(text, end)  # as on text[end:]: no anchor but `$`, the text's end either way
     if not match:
         return None
     phrase = match.group(1)

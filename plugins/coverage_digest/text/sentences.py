@@ -9,8 +9,12 @@ from functools import lru_cache
 from typing import Any
 
 import pysbd
+import pysbd.processor
+import pysbd.utils
+from pysbd.between_punctuation import BetweenPunctuation
 from pysbd.lang.english import English
-from pysbd.utils import TextSpan
+from pysbd.lists_item_replacer import ListItemReplacer
+from pysbd.utils import Rule, TextSpan
 
 from ..records import Article, Sentence
 
@@ -29,10 +33,53 @@ _SAFE_BREAK = re.compile(r"(?<=[a-z]{2}[a-z0-9][.!?])[”’\"')\]]*\s+(?=[“\"
 # code point); a line without them lower-cases its ASCII letters, and nothing else, into ASCII.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _PLAIN_ABBREVIATION = re.compile(r"[a-z0-9]+")
+# Lower-cased runs of letters and digits at a word start (after whitespace, or first in the line) followed by ".":
+# the only places where a plain abbreviation's full stop can be replaced.
+_WORD_BEFORE_STOP = re.compile(r"(?<!\S)([a-z0-9]+)\.")
+_STRIPPED = tuple(abbr.strip() for abbr in English.Abbreviation.ABBREVIATIONS)  # the list pysbd walks, in order
+
+
+def _plain_places() -> dict[str, tuple[int, ...]]:
+    """Each plain abbreviation -> its places in pysbd's list."""
+    places: dict[str, tuple[int, ...]] = {}
+    for k, stripped in enumerate(_STRIPPED):
+        if _PLAIN_ABBREVIATION.fullmatch(stripped):
+            places[stripped] = (*places.get(stripped, ()), k)
+    return places
+
+
+_PLAIN_AT = _plain_places()
+_DOTTED = tuple((k, a) for k, a in enumerate(_STRIPPED) if not _PLAIN_ABBREVIATION.fullmatch(a))  # "u.s", "e.g"
+
+
+# pysbd's steps for punctuation between quotes and brackets, in its order, each with the mark its pattern opens on.
+_BETWEEN_STEPS = (
+    ("sub_punctuation_between_single_quotes", "'"),
+    ("sub_punctuation_between_single_quote_slanted", "‘"),
+    ("sub_punctuation_between_double_quotes", '"'),
+    ("sub_punctuation_between_square_brackets", "["),
+    ("sub_punctuation_between_parens", "("),
+    ("sub_punctuation_between_quotes_arrow", "«"),
+    ("sub_punctuation_between_em_dashes", "--"),
+    ("sub_punctuation_between_quotes_slanted", "“"),
+)
+
+
+class _BetweenPunctuation(BetweenPunctuation):
+    """pysbd's protection of punctuation between quotes and brackets, each step only when its opening mark is in
+    the text (a pattern cannot match without the mark it opens on; most sentences have no brackets)."""
+
+    def sub_punctuation_between_quotes_and_parens(self, txt: str) -> str:
+        for step, mark in _BETWEEN_STEPS:
+            if mark in txt:
+                txt = getattr(super(), step)(txt)
+        return txt
 
 
 class _English(English):
-    """pysbd's English rules, with a shortcut in its abbreviation search that changes no result."""
+    """pysbd's English rules, with shortcuts in its abbreviation search and quote steps that change no result."""
+
+    BetweenPunctuation = _BetweenPunctuation
 
     class AbbreviationReplacer(English.AbbreviationReplacer):
         def search_for_abbreviations_in_string(self, text: str) -> str:
@@ -40,18 +87,18 @@ class _English(English):
 
             For each abbreviation somewhere in the line, pysbd finds it at word starts, case-insensitively, and at
             each tries three substitutions, every one of which needs the abbreviation, as found, followed by a full
-            stop. A plain (letters and digits) abbreviation whose lower case is not followed by "." anywhere in the
-            lower-cased line leaves the line as it is: it is skipped (most are, in news: "al" of "also", "me" of
-            "meeting"). Substitutions only ever remove such full stops, so the check on the line as given holds."""
+            stop, and each substitution's pattern needs it at a word start (after whitespace or at the line's start).
+            A plain (letters and digits) abbreviation that is not, lower-cased, a whole word-start run of letters and
+            digits followed by "." in the lower-cased line leaves the line as it is: it is skipped (most are, in
+            news: "al" of "also" or of "general.", "me" of "meeting"). Substitutions only ever remove such full
+            stops, so the check on the line as given holds."""
             if _FOLDS_TO_ASCII.search(text):
                 return super().search_for_abbreviations_in_string(text)
             lowered = text.lower()
-            for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-                stripped = abbr.strip()
-                if stripped not in lowered:
-                    continue
-                if stripped + "." not in lowered and _PLAIN_ABBREVIATION.fullmatch(stripped):
-                    continue
+            plain = [k for word in set(_WORD_BEFORE_STOP.findall(lowered)) for k in _PLAIN_AT.get(word, ())]
+            dotted = [k for k, stripped in _DOTTED if stripped in lowered]
+            for k in sorted(plain + dotted):  # pysbd's own order of the abbreviations
+                stripped = _STRIPPED[k]
                 abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
                 if not abbrev_match:
                     continue
@@ -59,6 +106,29 @@ class _English(English):
                 for ind, match in enumerate(abbrev_match):
                     text = self.scan_for_replacements(text, match, ind, char_array)
             return text
+
+
+# What any match of pysbd's list patterns needs: a number then "." or ")" then a space or ")" (its numbered lists),
+# a lone lower-case letter at a word start then "." (its lettered lists), a ")" (its lettered lists in brackets).
+_LIST_NUMBER = re.compile(r"\d[.)][\s)]")
+_LIST_LETTER = re.compile(r"(?<!\S)[a-z]\.")
+
+
+class _ListItemReplacer(ListItemReplacer):
+    """pysbd's list detection, skipping the list patterns that cannot match the text (so leave it as it is)."""
+
+    def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
+        # regex1 is one of pysbd's numbered-list patterns: each alternative is \d{1,2} followed by "." or ")" and
+        # then a space or ")"; with no such place its findall is empty and nothing is replaced.
+        if _LIST_NUMBER.search(self.text):
+            super().scan_lists(regex1, regex2, replacement, strip)
+
+    def iterate_alphabet_array(self, regex: str, parens: bool = False, roman_numeral: bool = False) -> str:
+        # regex finds a lower-case run before ")" (parens) or one letter at a word start before "." (not parens):
+        # with no such place its findall is empty and the loop replaces nothing.
+        if ")" not in self.text if parens else not _LIST_LETTER.search(self.text):
+            return self.text
+        return super().iterate_alphabet_array(regex, parens, roman_numeral)
 
 
 class _Segmenter(pysbd.Segmenter):
@@ -131,12 +201,31 @@ class _CachedRe:
         return self.compile(pattern, flags).split(string, maxsplit)
 
 
+_RULE_PATTERNS: dict[Any, re.Pattern] = {}  # a pysbd rule's pattern -> compiled
+PYSBD_APPLY = pysbd.utils.Text.apply  # pysbd's own, before _cache_pysbd_patterns (tests compare the two)
+
+
+def _apply_rules(text: str, *rules: Rule) -> str:
+    """pysbd's `Text.apply`: `re.sub(rule.pattern, rule.replacement, text)` for each rule in turn, with the patterns
+    compiled once and looked up in a dict (it runs 1.5 million substitutions on 2,000 real articles; the look-up
+    through `re`'s cache, or ours, cost as much as many of the substitutions themselves)."""
+    for rule in rules:
+        pattern = _RULE_PATTERNS.get(rule.pattern)
+        if pattern is None:
+            pattern = _RULE_PATTERNS[rule.pattern] = re.compile(rule.pattern)
+        text = pattern.sub(rule.replacement, text)
+    return text
+
+
 def _cache_pysbd_patterns() -> None:
-    """Give every pysbd module the caching `re` (once; pysbd has imported all its modules by then)."""
+    """Give every pysbd module the caching `re`, and pysbd's rule applier its compiled patterns (once; pysbd has
+    imported all its modules by then)."""
     cached = _CachedRe()
     for name, module in list(sys.modules.items()):
         if (name == "pysbd" or name.startswith("pysbd.")) and getattr(module, "re", None) is re:
             module.re = cached  # type: ignore[attr-defined]
+    pysbd.utils.Text.apply = _apply_rules
+    pysbd.processor.ListItemReplacer = _ListItemReplacer
 
 
 @lru_cache(maxsize=1)
