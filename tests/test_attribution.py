@@ -33,6 +33,10 @@ def speakers(*paragraphs: str) -> list[str | None]:
         ("“The river is rising,” Ana Ruiz wrote in a post.", "Ana Ruiz", "Ana Ruiz"),
         ("Ana Ruiz stated that the river was “rising fast.”", "Ana Ruiz", "Ana Ruiz"),
         ("Ana Ruiz said, “The river is rising.”", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz assured the crowd.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz surmised.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz shot back.", "Ana Ruiz", "Ana Ruiz"),
+        ("The engineers conclude that the river is “rising fast.”", "The engineers", "the engineers"),
     ],
 )
 def test_speech_verbs(paragraph: str, written: str, speaker: str) -> None:
