@@ -266,3 +266,15 @@ def test_a_title_with_of_is_stripped() -> None:
 def test_according_to_a_person_outranks_a_subject_before_the_quote() -> None:
     quote = first("For the mayor, according to engineer Ana Ruiz, the flood was “a test of the dam.”")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "according")
+
+
+def test_no_speaker_after_a_participle() -> None:
+    """ "…" urging X / referencing X: the name after a participle is its object, not the speaker."""
+    assert first("The flyer read “a new start” urging Ana Ruiz to run.").speaker is None
+    assert first("“Vote early,” referencing Ana Ruiz and her plan.").speaker is None
+
+
+def test_inner_single_quote_before_a_closing_double_apostrophe() -> None:
+    """ ''… 'no matter what,''' said X (print copies close an inner quote and the quote together)."""
+    quote = first("''We will stay, 'no matter what,''' said Ana Ruiz.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")

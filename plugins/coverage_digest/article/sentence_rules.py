@@ -82,8 +82,8 @@ class SentenceRules(SpeakerPhrases):
         opening = re.match(r"\s*,?\s*", following)
         lead = opening.end() if opening else 0  # the pattern matches every string
         verb = VERB.search(following, lead)
-        if not verb:
-            return None
+        if not verb or verb.group().endswith("ing"):
+            return None  # '"…" referencing the crowd', '"…," urging voters': a participle names no speaker after it
         head = following[lead : verb.start()]
         if not head.strip():
             return self._inverted(following, verb, at)
