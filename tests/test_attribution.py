@@ -278,3 +278,15 @@ def test_inner_single_quote_before_a_closing_double_apostrophe() -> None:
     """ ''… 'no matter what,''' said X (print copies close an inner quote and the quote together)."""
     quote = first("''We will stay, 'no matter what,''' said Ana Ruiz.")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")
+
+
+def test_inverted_asked() -> None:
+    quote = first("“Who pays for it?” asked Sen. Ana Ruiz of Ohio.")
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "asked")
+
+
+def test_next_sentence_told_and_appositive() -> None:
+    told = first("“Who knows?” Ana Ruiz told the valley radio station in a long interview on Monday night.")
+    assert (told.speaker, told.how) == ("Ana Ruiz", "next-sentence")
+    apposed = first("“How are you today?” Ana Ruiz, a retired nurse from the valley, said warmly into the phone.")
+    assert (apposed.speaker, apposed.how) == ("Ana Ruiz", "next-sentence")

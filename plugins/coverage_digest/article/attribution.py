@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from ..records import Article
 from ..text.cast import Cast
-from ..text.lexicon import LISTENER_VERBS
 from ..text.names import MASK
 from .quote_frames import VERB, FrameSentence, mark_bounds, mask, split_sentences
 from .quotes import Quote
@@ -164,12 +163,23 @@ class _Finder(SentenceRules):
         if len(frame.split()) <= 10:
             return self._subject_of(frame, verb, following.start)
         rest = frame[verb.end() :]
-        if len(frame[: verb.start()].split()) > 6 or re.match(r"\s*(?:that|if|whether|how|why|what)\b", rest):
+        if re.match(r"\s*(?:that|if|whether|how|why|what)\b", rest):
             return None
-        if verb.group() in LISTENER_VERBS or re.search(r"\b(?:that|which)\b", rest[:40]):
+        if len(frame[: verb.start()].split()) > 6 and not self._apposed_name(
+            following.start, following.start + verb.start()
+        ):
+            return None
+        if re.search(r"\b(?:that|which)\b", rest[:40]):
             return None
         found = self._after(frame, following.start)
         return replace(found, how="next-sentence") if found and found.speaker else None
+
+    def _apposed_name(self, start: int, end: int) -> bool:
+        """Say whether a stretch opens with a person's name and an appositive: "Ana Ruiz, a retired nurse, "."""
+        head = self.opening_speaker(start, end)
+        return bool(
+            head and head[1] == "person" and re.fullmatch(r",[^,\x00]+,\s*", self.masked[start + len(head[0]) : end])
+        )
 
     def _interrupted(self, index: int, sentence: FrameSentence) -> Attribution | None:
         """ "A," said Ana Ruiz, "B.": the second part takes the first part's speaker."""

@@ -114,8 +114,8 @@ class SentenceRules(SpeakerPhrases):
 
     def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
         """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
-        if verb.group() in LISTENER_VERBS:
-            return None
+        if verb.group() in LISTENER_VERBS and not verb.group().startswith("ask"):
+            return None  # "…," told Reuters: the listener; but "…?" asked Ana Ruiz: the one who asked
         rest = following[verb.end() :]
         match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
         if not match:
