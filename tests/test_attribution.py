@@ -290,3 +290,11 @@ def test_next_sentence_told_and_appositive() -> None:
     assert (told.speaker, told.how) == ("Ana Ruiz", "next-sentence")
     apposed = first("“How are you today?” Ana Ruiz, a retired nurse from the valley, said warmly into the phone.")
     assert (apposed.speaker, apposed.how) == ("Ana Ruiz", "next-sentence")
+
+
+def test_subject_verb_progressive_and_subordinate_clause() -> None:
+    """ "X is pledging to “…”", "… when X assailed a judge for his “…”": the subject of the quote's own clause."""
+    progressive = first("Ana Ruiz, fresh from a win at home, is hoping to “win many hundreds of seats” next week.")
+    assert (progressive.speaker, progressive.how) == ("Ana Ruiz", "subject-verb")
+    clause = first("The row follows a fight in June when Ana Ruiz assailed a judge for his “heritage.”")
+    assert (clause.speaker, clause.how) == ("Ana Ruiz", "subject-verb")
