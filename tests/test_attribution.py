@@ -298,3 +298,19 @@ def test_subject_verb_progressive_and_subordinate_clause() -> None:
     assert (progressive.speaker, progressive.how) == ("Ana Ruiz", "subject-verb")
     clause = first("The row follows a fight in June when Ana Ruiz assailed a judge for his “heritage.”")
     assert (clause.speaker, clause.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_aside_before_the_quote() -> None:
+    aside = first("The trouble, says Ana Ruiz, a historian at the state library, is that it was “the costliest flood.”")
+    assert (aside.speaker, aside.how) == ("Ana Ruiz", "aside")
+    assert first("But, said Ana Ruiz, “nobody here is leaving.”").speaker == "Ana Ruiz"
+    # the subject's appositive, then the name spoken of: the subject speaks
+    assert first("Tom Reyes, a former aide, said Ana Ruiz was “too careful.”").speaker == "Tom Reyes"
+
+
+def test_interrupted_by_a_long_attribution() -> None:
+    found = speakers(
+        "“The risk,” said Ana Ruiz, an economist who is the director of the forecast at the state university in the"
+        " valley, “is that we lose the jobs.”"
+    )
+    assert found == ["Ana Ruiz", "Ana Ruiz"]

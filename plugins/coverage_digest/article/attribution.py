@@ -187,7 +187,7 @@ class _Finder(SentenceRules):
         if previous < 0 or previous not in sentence.quotes or not self.found[previous].speaker:
             return None
         between = self.masked[self.marks[previous][1] : self.marks[index][0]]
-        if MASK in between or len(between.split()) > 12 or not VERB.search(between):
+        if MASK in between or len(between.split()) > 25 or not VERB.search(between):
             return None
         return replace(self.found[previous], how="interrupted", as_written=None)
 

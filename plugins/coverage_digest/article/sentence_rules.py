@@ -38,6 +38,8 @@ def _relay_name(phrase: str) -> str | None:
     return name if name[:1].isupper() and is_relay(name) else None
 
 
+# Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
+_ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
@@ -158,13 +160,29 @@ class SentenceRules(SpeakerPhrases):
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
-            found = self._subject_of(preceding, verb, at)
+            found = self._aside(preceding, verb, at) or self._subject_of(preceding, verb, at)
             if found:
                 return found
         colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
         if colon and not verbs:
             return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
         return None
+
+    def _aside(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "The risk, says Ana Ruiz, is that “…”", "But, said Ana Ruiz, “…”": a named speaker set off before the quote
+        by an inverted speech verb (after a comma or at the sentence start)."""
+        if (
+            verb.group().endswith("ing")
+            or verb.group() == "according to"
+            or not _ASIDE_OPEN.search(frame[: verb.start()])
+        ):
+            return None
+        begin = verb.end() + len(frame[verb.end() :]) - len(frame[verb.end() :].lstrip())
+        head = self.opening_speaker(at + begin, at + len(frame))
+        if not head or head[1] != "person" or not re.match(r"\s*[,:]", frame[begin + len(head[0]) :]):
+            return None  # "X, a former aide, said Fiorina was …": the name after the verb is the one spoken of
+        found = self.phrase(head[0], at + begin, "aside", verb.group())
+        return found if found and found.speaker and found.kind == "person" else None
 
     def _subject_of(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         left = _AUX.sub("", frame[: verb.start()])
