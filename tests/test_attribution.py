@@ -314,3 +314,9 @@ def test_interrupted_by_a_long_attribution() -> None:
         " valley, “is that we lose the jobs.”"
     )
     assert found == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_pronoun_in_the_sentence_is_its_subject() -> None:
+    """ "X said …, whom he called “…”": he is the sentence's subject, not the person just named."""
+    quote = first("Tom Reyes said he would vote against Ana Ruiz, whom he called “the worst mayor.”")
+    assert (quote.speaker_as_written, quote.speaker) == ("he", "Tom Reyes")

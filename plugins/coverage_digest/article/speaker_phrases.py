@@ -192,10 +192,10 @@ class SpeakerPhrases:
             return None
         here = bisect.bisect_right(self.sentence_starts, at) - 1
         current = [m for m in fits if m.start >= self.sentence_starts[max(here, 0)]]
-        if current:
+        if current:  # the sentence's subject, its first person named ("X said that he …", "…, whom he called")
             plain = [m for m in current if not m.possessive] or current
             known = [m for m in plain if self.cast.gender(self.cast.resolve(m.name)) == gender]
-            return self.cast.resolve((known or plain)[-1].name)
+            return self.cast.resolve((known or plain)[0].name)
         last = fits[-1]
         start = self.sentence_starts[max(bisect.bisect_right(self.sentence_starts, last.start) - 1, 0)]
         same = [m for m in fits if m.start >= start]
