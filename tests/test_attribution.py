@@ -320,3 +320,11 @@ def test_pronoun_in_the_sentence_is_its_subject() -> None:
     """ "X said …, whom he called “…”": he is the sentence's subject, not the person just named."""
     quote = first("Tom Reyes said he would vote against Ana Ruiz, whom he called “the worst mayor.”")
     assert (quote.speaker_as_written, quote.speaker) == ("he", "Tom Reyes")
+
+
+def test_quote_running_on_into_the_sentence_takes_the_verb_before_it() -> None:
+    """ "X says he is “…” with Y, in a finish that Z said …": the speech verb before the quote is its own."""
+    quote = first("Tom Reyes says he is “tied for second” with Ana Ruiz, in a race that Lena Park said was close.")
+    assert (quote.speaker, quote.how) == ("Tom Reyes", "before")
+    plain = first("“We are tied,” Ana Ruiz said of the race with Tom Reyes.")
+    assert (plain.speaker, plain.how) == ("Ana Ruiz", "after")

@@ -55,6 +55,13 @@ def _with(quote: Quote, a: Attribution) -> Quote:
 _CONNECTIVE = re.compile(r"^\s*(?:Instead|But|And|Still|Yet|Also|Then|Now|So|Plus|Again|However|Indeed),?\s*$")
 
 
+# A quote followed by a preposition or conjunction runs on into the writer's sentence: a speech verb before it is
+# nearer the quote than one after the rest of the sentence ("Cruz says he is “…” with Rubio, in a finish that …").
+_EMBEDDED = re.compile(
+    r"\s*(?:and|or|but|by|with|in|on|at|for|from|to|of|as|than|about|into|over|because|since|while|when|if)\b"
+)
+
+
 class _Finder(SentenceRules):
     """Walks an article's quotes in order, remembering earlier attributions for continuations and pronouns."""
 
@@ -83,8 +90,10 @@ class _Finder(SentenceRules):
         following = self._frame_after(index, sentence)
         frame_start = max(sentence.start, start - MAX_FRAME_CHARS)
         preceding = self.masked[frame_start:start]
+        embedded = _EMBEDDED.match(following)  # '“…” by the army, …, X said': the writer's sentence runs on
         found = (
             self._dash(following, end)
+            or (embedded and self._before(preceding, frame_start))
             or self._after(following, end)
             or self._before(preceding, frame_start)
             or self._interrupted(index, sentence)
