@@ -36,6 +36,7 @@ def speakers(*paragraphs: str) -> list[str | None]:
         ("“The river is rising,” Ana Ruiz assured the crowd.", "Ana Ruiz", "Ana Ruiz"),
         ("“The river is rising,” Ana Ruiz surmised.", "Ana Ruiz", "Ana Ruiz"),
         ("“The river is rising,” Ana Ruiz shot back.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising!” barked Ana Ruiz.", "Ana Ruiz", "Ana Ruiz"),
         ("The engineers conclude that the river is “rising fast.”", "The engineers", "the engineers"),
     ],
 )
