@@ -329,3 +329,10 @@ def test_quote_running_on_into_the_sentence_takes_the_verb_before_it() -> None:
     assert (quote.speaker, quote.how) == ("Tom Reyes", "before")
     plain = first("“We are tied,” Ana Ruiz said of the race with Tom Reyes.")
     assert (plain.speaker, plain.how) == ("Ana Ruiz", "after")
+
+
+def test_passive_agent() -> None:
+    called = first("The plan has been called “strategic ambiguity” by Ana Ruiz, a professor at the state college.")
+    assert (called.speaker, called.how) == ("Ana Ruiz", "passive")
+    assert first("The phrase “tax reform” was uttered once, by Mr. Tom Reyes.").speaker == "Tom Reyes"
+    assert first("The “new deal” was called a scam by some.").speaker is None  # no agent named

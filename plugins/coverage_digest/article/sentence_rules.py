@@ -40,6 +40,19 @@ def _relay_name(phrase: str) -> str | None:
 
 # Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
 _ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
+# A passive speech verb and its agent: 'called “…” by X' (verb before the quote) or '“…” was called by X' (after it).
+_PASSIVE_VERB = r"(?:called|labell?ed|described|dubbed|termed|branded|coined|uttered|used|repeated|chanted|shouted)"
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:been|be|being|was|were|is|are|often|widely|once)\s+" + _PASSIVE_VERB + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
+_AGENT = r"\s*,?\s*by\s+((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,5})"
+_PASSIVE_AFTER = re.compile(_AGENT)
+_PASSIVE_AGENT = re.compile(
+    r"\s*,?\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+|once\s+|first\s+)?"
+    + _PASSIVE_VERB
+    + r"(?:\s+once)?"
+    + _AGENT
+)
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
@@ -274,6 +287,16 @@ class SentenceRules(SpeakerPhrases):
                 continue
             return self.phrase(head[0], begin, "subject-verb", verb.group(1))
         return None
+
+    def _passive(self, preceding: str, following: str, at: int) -> Attribution | None:
+        """'has been called “…” by Ana Ruiz', '“…” was uttered once, by Ana Ruiz': the agent of a passive speech verb
+        (a named person or body; a description is left alone)."""
+        agent = _PASSIVE_AFTER.match(following) if _PASSIVE_BEFORE.search(preceding) else None
+        agent = agent or _PASSIVE_AGENT.match(following)
+        if not agent:
+            return None
+        found = self.phrase(agent.group(1), at + agent.start(1), "passive", "by")
+        return found if found and found.speaker and found.kind in ("person", "body") else None
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))

@@ -14,6 +14,7 @@ RULES: dict[str, str] = {
     "dash": "a dash and a name after the quote: '“…” — Ana Ruiz'",
     "according": "'according to' a person or body: '“…,” according to the Water Board'",
     "according-relay": "'according to' a news outlet: the outlet is the relay, the speaker is not given",
+    "passive": "the agent of a passive speech verb: 'has been called “…” by Ana Ruiz'",
     "subject-verb": "a quote inside a sentence whose subject does something with words: 'X blamed the “…”'",
     "interrupted": "the second part of a quote broken by its attribution: '“…,” said X, “…”'",
     "next-sentence": "a quote ending its sentence, attributed by the next: '“…!” X said of the plan.'",
