@@ -336,3 +336,10 @@ def test_passive_agent() -> None:
     assert (called.speaker, called.how) == ("Ana Ruiz", "passive")
     assert first("The phrase “tax reform” was uttered once, by Mr. Tom Reyes.").speaker == "Tom Reyes"
     assert first("The “new deal” was called a scam by some.").speaker is None  # no agent named
+
+
+def test_subject_verb_with_a_described_subject() -> None:
+    """ "The ad targets a “…”": a text, a role or a body as the sentence's subject is the source as written."""
+    quote = first("The ad targets a “rigged system that keeps the rich in place.”")
+    assert (quote.speaker, quote.how) == ("the ad", "subject-verb")
+    assert first("The river rose to a “record high” on Monday.").speaker is None  # a river says nothing

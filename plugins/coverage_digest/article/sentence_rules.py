@@ -278,7 +278,7 @@ class SentenceRules(SpeakerPhrases):
         intro = _INTRO.match(frame)
         clauses = [m.end() for m in _CLAUSE.finditer(frame)]  # the clause nearest the quote first
         for begin in [sentence.start + c for c in reversed(clauses)] + [sentence.start + (intro.end() if intro else 0)]:
-            head = self.opening_speaker(begin, at)
+            head = self.opening_speaker(begin, at, described=True)
             if not head:
                 continue
             after = self.masked[begin + len(head[0]) : at]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, ROLE_NOUNS
+from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS
 from ..text.names import MASK, is_body_name, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
@@ -40,6 +40,22 @@ DETERMINERS = words_of("""a an the one two three four several some many other an
 RECENT_SPEAKERS = 50
 
 
+# A described subject: a determiner, up to three modifiers, a lower-case head ("The two lawmakers", "An early tweet").
+_DESCRIBED = re.compile(
+    r"(?:The|the|A|An|One|Another|Two|Three|Some|Many|Several)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\b(?!['’])"
+)
+
+
+def _source_noun(word: str) -> bool:
+    """Say whether a head noun can name who or what said something: a role, a body or a text, or their plural."""
+    nouns = ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS
+    return (
+        word in nouns
+        or (word.endswith("s") and word[:-1] in nouns)
+        or (word.endswith("ies") and word[:-3] + "y" in nouns)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who an article says spoke a quotation: as written, resolved, and by which rule."""
@@ -66,8 +82,9 @@ class SpeakerPhrases:
         self.mention_starts = [m.start for m in cast.mentions]
         self.spoke: list[tuple[int, str, str]] = []  # (offset, speaker, kind) in text order
 
-    def opening_speaker(self, begin: int, end: int) -> tuple[str, str] | None:
-        """The (phrase, kind) a stretch of text opens with: a pronoun, a titled name, or a role phrase."""
+    def opening_speaker(self, begin: int, end: int, described: bool = False) -> tuple[str, str] | None:
+        """The (phrase, kind) a stretch of text opens with: a pronoun, a titled name, or a role phrase; with
+        `described`, also a description whose head is a role, a body or a text ("The two lawmakers", "The ad")."""
         segment = self.masked[begin:end]
         pronoun = re.match(r"(he|she|they|He|She|They)\b", segment)
         if pronoun:
@@ -86,9 +103,12 @@ class SpeakerPhrases:
                 fallback = self.masked[begin : mention.end], mention.kind
         if fallback:
             return fallback
-        described = re.match(r"(?:the|The)\s+(?:[\w\-’']+\s+){0,3}?[a-z]+\b", segment)
-        if described and is_role_phrase(described.group()):
-            return described.group(), "role"
+        role = re.match(r"(?:the|The)\s+(?:[\w\-’']+\s+){0,3}?[a-z]+\b", segment)
+        if role and is_role_phrase(role.group()):
+            return role.group(), "role"
+        wide = _DESCRIBED.match(segment) if described else None
+        if wide and _source_noun(wide.group(1)):
+            return wide.group(), "unnamed"
         return None
 
     def phrase(self, phrase: str, at: int, how: str, cue: str | None) -> Attribution | None:

@@ -82,6 +82,7 @@ NAME_PARTICLES = _words(_speakers["particles"])  # "bin", "van", "de" inside a n
 NICKNAMES: dict[str, str] = _speakers["nicknames"]  # familiar form -> given name
 ROLE_NOUNS = _words(_speakers["role_nouns"])  # "the prime minister", "a spokesman"
 BODY_NOUNS = _words(_speakers["body_nouns"])  # "the group", "the ministry"
+DOCUMENT_NOUNS = _words(_speakers["document_nouns"])  # "the ad", "the complaint": a text that says something
 MEDIA_WORDS = _words(_speakers["media_words"])  # a news organisation or a report: a relay
 SPEECH_VERBS = _words(_speakers["speech_verbs"])  # the cue between a quote and its speaker
 SPEECH_PHRASES: tuple[str, ...] = tuple(_speakers["speech_phrases"])
