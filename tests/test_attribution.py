@@ -343,3 +343,10 @@ def test_subject_verb_with_a_described_subject() -> None:
     quote = first("The ad targets a “rigged system that keeps the rich in place.”")
     assert (quote.speaker, quote.how) == ("the ad", "subject-verb")
     assert first("The river rose to a “record high” on Monday.").speaker is None  # a river says nothing
+
+
+def test_subject_after_an_introductory_clause() -> None:
+    """ "Asked …, X shook her head and said, “No.”", "When …, X characterizes herself as a “…”"."""
+    assert first("Asked on Monday about the post, Ana Ruiz shook her head and said, “No.”").speaker == "Ana Ruiz"
+    quote = first("When the subject comes up, Ana Ruiz routinely characterizes herself as a “change agent.”")
+    assert quote.speaker == "Ana Ruiz"

@@ -56,7 +56,8 @@ _PASSIVE_AGENT = re.compile(
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
-    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So)\b"
+    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So|When|"
+    r"While|Asked|Pressed)\b"
     r"[^,\x00]{0,80},)?\s*"
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
@@ -260,7 +261,8 @@ class SentenceRules(SpeakerPhrases):
     def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
         """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
         intro = re.match(
-            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last)\b[^,]{0,80},)?\s*",
+            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
+            r"Pressed)\b[^,]{0,80},)?\s*",
             frame,
         )
         begin = at + (intro.end() if intro else 0)  # the pattern matches every string
