@@ -276,7 +276,7 @@ def test_no_speaker_after_a_participle() -> None:
 
 
 def test_inner_single_quote_before_a_closing_double_apostrophe() -> None:
-    """ ''… 'no matter what,''' said X (print copies close an inner quote and the quote together)."""
+    """''… 'no matter what,''' said X (print copies close an inner quote and the quote together)."""
     quote = first("''We will stay, 'no matter what,''' said Ana Ruiz.")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")
 
@@ -350,3 +350,12 @@ def test_subject_after_an_introductory_clause() -> None:
     assert first("Asked on Monday about the post, Ana Ruiz shook her head and said, “No.”").speaker == "Ana Ruiz"
     quote = first("When the subject comes up, Ana Ruiz routinely characterizes herself as a “change agent.”")
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_no_subject_from_a_clause_after_the_quote() -> None:
+    assert first("“We will win,” said Ana Ruiz when asked about Tom Reyes.").speaker == "Ana Ruiz"
+    quote = first(
+        "Crowds came for the “big day” primary on March 1 that includes Texas, which Ana Ruiz expects to win,"
+        " Tom Reyes said."
+    )
+    assert quote.speaker == "Tom Reyes"

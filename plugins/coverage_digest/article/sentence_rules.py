@@ -53,6 +53,7 @@ _PASSIVE_AGENT = re.compile(
     + r"(?:\s+once)?"
     + _AGENT
 )
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|when|while|because|if)\b")  # a subject phrase holds no clause
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
@@ -113,22 +114,30 @@ class SentenceRules(SpeakerPhrases):
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
         if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
             return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
+        return self._after_subject(subject, head, at + lead, verb.group())
+
+    def _after_subject(self, subject: str, head: str, at: int, cue: str) -> Attribution | None:
+        """The speaker a subject phrase between a quote and its verb names ("Ana Ruiz, the mayor," / "she")."""
         named_head = re.match(r"([^,]+),", subject)
-        if named_head and self._name_in(at + lead, at + lead + named_head.end(1)) and "\x00" not in subject:
-            found = self.phrase(named_head.group(1), at + lead, "after", verb.group())
+        if named_head and _CLAUSE_WORD.search(named_head.group(1)):
+            named_head = None  # '“…” primary on March 1 that includes Texas, …, Jones said': a clause, not a subject
+        if named_head and self._name_in(at, at + named_head.end(1)) and "\x00" not in subject:
+            found = self.phrase(named_head.group(1), at, "after", cue)
             if found and found.speaker:
                 rest = subject[named_head.end() :].strip(" ,")
                 return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
         if "," in subject.rstrip(","):  # '"…" to drive up the price, she said': the clause after the last comma
             tail = subject.rstrip(",").rsplit(",", 1)[1]
-            return self.phrase(tail, at + lead + head.find(tail.strip()), "after", verb.group())
+            if _CLAUSE_WORD.search(tail):
+                return None  # '“…” against him, a charge that party leaders denied': the tail is a clause
+            return self.phrase(tail, at + head.find(tail.strip()), "after", cue)
         if not subject or len(subject.split()) > MAX_SUBJECT_WORDS or re.search(r"[;:\x00\n]", subject):
             return None
         if any(abbreviation_before(subject, m.start()) is False for m in re.finditer(r"\.(?=\s)", subject)):
             return None
-        if re.search(r"\b(?:that|which|when|while|because|if)\b", subject):
+        if _CLAUSE_WORD.search(subject):
             return None
-        return self.phrase(subject.rstrip(","), at + lead, "after", verb.group())
+        return self.phrase(subject.rstrip(","), at, "after", cue)
 
     def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
         """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
@@ -138,7 +147,7 @@ class SentenceRules(SpeakerPhrases):
         match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
         if not match:
             return None
-        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+)", match.group(1))
+        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|when|as|from|for|with)\s+)", match.group(1))
         phrase = pieces[0]
         if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
             phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
