@@ -359,3 +359,12 @@ def test_no_subject_from_a_clause_after_the_quote() -> None:
         " Tom Reyes said."
     )
     assert quote.speaker == "Tom Reyes"
+
+
+def test_possessive_and_a_noun_for_something_said() -> None:
+    claim = first("Tom Reyes laughed at Ana Ruiz’s dubious claim that the mayor “founded the gang.”")
+    assert (claim.speaker, claim.how) == ("Ana Ruiz", "possessive")
+    remark = first("Ana Ruiz came under fire over her remark that “we are finally there.”")
+    assert (remark.speaker_as_written, remark.speaker) == ("her", "Ana Ruiz")
+    # the quote is the writer's predicate about the comments, not the comments themselves
+    assert first("The town said Ana Ruiz’s comments “are based on opinion.”").speaker != "Ana Ruiz"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS
+from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
 from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
@@ -54,6 +54,12 @@ _PASSIVE_AGENT = re.compile(
     + _AGENT
 )
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|when|while|because|if)\b")  # a subject phrase holds no clause
+# A possessor, up to three modifiers and a noun, then "that"/"of"/"was"/"for" or a colon right before the quote
+# ("Ana Ruiz's comments “are …”" has none: the quote is the writer's predicate, not the comments).
+_SAID_NOUN = re.compile(
+    r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}?([a-z]+)"
+    r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
+)
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
@@ -308,6 +314,24 @@ class SentenceRules(SpeakerPhrases):
             return None
         found = self.phrase(agent.group(1), at + agent.start(1), "passive", "by")
         return found if found and found.speaker and found.kind in ("person", "body") else None
+
+    def _possessive(self, preceding: str, at: int) -> Attribution | None:
+        """ "Trump's claim that “…”", "her remark that “…”": a possessor and a noun for something said, just before
+        the quote (a named person, or he/she resolved as a pronoun)."""
+        match = _SAID_NOUN.search(preceding)
+        if not match or match.group(2).lower() not in SPEECH_NOUNS:
+            return None
+        owner = match.group(1)
+        begin = at + match.start(1)
+        if owner.lower() in ("his", "her"):
+            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", match.group(2))
+            return found if found.speaker else None
+        mention = self._name_in(begin, begin + len(owner) + 2) or next(
+            (m for m in self._mentions_within(begin, begin + len(owner) + 2) if m.possessive), None
+        )
+        if not mention or mention.kind != "person":
+            return None
+        return self.named(mention.name, mention.start, "possessive", None, match.group(2), owner)
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))

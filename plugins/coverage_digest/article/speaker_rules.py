@@ -15,6 +15,7 @@ RULES: dict[str, str] = {
     "according": "'according to' a person or body: '“…,” according to the Water Board'",
     "according-relay": "'according to' a news outlet: the outlet is the relay, the speaker is not given",
     "passive": "the agent of a passive speech verb: 'has been called “…” by Ana Ruiz'",
+    "possessive": "a possessor and a noun for something said: 'Ana Ruiz's claim that “…”', 'her remark that “…”'",
     "subject-verb": "a quote inside a sentence whose subject does something with words: 'X blamed the “…”'",
     "interrupted": "the second part of a quote broken by its attribution: '“…,” said X, “…”'",
     "next-sentence": "a quote ending its sentence, attributed by the next: '“…!” X said of the plan.'",

@@ -86,6 +86,7 @@ DOCUMENT_NOUNS = _words(_speakers["document_nouns"])  # "the ad", "the complaint
 MEDIA_WORDS = _words(_speakers["media_words"])  # a news organisation or a report: a relay
 SPEECH_VERBS = _words(_speakers["speech_verbs"])  # the cue between a quote and its speaker
 SPEECH_PHRASES: tuple[str, ...] = tuple(_speakers["speech_phrases"])
+SPEECH_NOUNS = _words(_speakers["speech_nouns"])  # "her remark that “…”": something said, by the possessor
 LISTENER_VERBS = _words(_speakers["listener_verbs"])  # "told Reuters": the object is the listener
 
 # The mentions table (story/mentions.py): cue words by the kind of name they mark.
