@@ -368,3 +368,9 @@ def test_possessive_and_a_noun_for_something_said() -> None:
     assert (remark.speaker_as_written, remark.speaker) == ("her", "Ana Ruiz")
     # the quote is the writer's predicate about the comments, not the comments themselves
     assert first("The town said Ana Ruiz’s comments “are based on opinion.”").speaker != "Ana Ruiz"
+
+
+def test_role_from_a_short_title() -> None:
+    """ "Sen. Ana Ruiz …" then "the senator said": the title's role resolves the description."""
+    found = extract_quotes(make_article("Sen. Ana Ruiz spoke first.", "“We will win,” the senator said."))
+    assert (found[0].speaker_as_written, found[0].speaker) == ("the senator", "Ana Ruiz")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS
+from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ROLES
 from ..text.names import MASK, is_body_name, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
@@ -44,6 +44,12 @@ RECENT_SPEAKERS = 50
 _DESCRIBED = re.compile(
     r"(?:The|the|A|An|One|Another|Two|Three|Some|Many|Several)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\b(?!['’])"
 )
+
+
+def _role_words(role: str) -> set[str]:
+    """The words of a role as written, short titles spelled out ("Sen." -> sen, senator)."""
+    words = set(re.findall(r"[a-z\-]+", role.lower()))
+    return words.union(*(TITLE_ROLES.get(w, ()) for w in words))
 
 
 def _source_noun(word: str) -> bool:
@@ -257,7 +263,7 @@ class SpeakerPhrases:
             best = None
             for full, roles in self.cast.roles.items():
                 for offset, role in roles:
-                    fits = offset < at and wanted <= set(re.findall(r"[a-z\-]+", role.lower()))
+                    fits = offset < at and wanted <= _role_words(role)
                     if fits and (best is None or offset > best[0]):
                         best = (offset, full, role)
             if best:
