@@ -374,3 +374,10 @@ def test_role_from_a_short_title() -> None:
     """ "Sen. Ana Ruiz …" then "the senator said": the title's role resolves the description."""
     found = extract_quotes(make_article("Sen. Ana Ruiz spoke first.", "“We will win,” the senator said."))
     assert (found[0].speaker_as_written, found[0].speaker) == ("the senator", "Ana Ruiz")
+
+
+def test_unresolved_pronoun_is_an_abstention() -> None:
+    """ "“…,” it said." with no body before it: nobody is named, so no speaker is shown (not a bare "it")."""
+    quote = first("“We are closed today,” it said.")
+    assert (quote.speaker_as_written, quote.speaker) == (None, None)
+    assert first("“I was wrong,” I said.").speaker_as_written == "I"  # the writer's own voice is kept

@@ -209,7 +209,9 @@ class SpeakerPhrases:
             body = self._nearest_body(at, strict=True)
             if body:
                 return Attribution(written, body, "body", None, cue, how)
-        return Attribution(written, None, None, None, cue, how)
+        if pronoun in {"i", "we", "you"}:  # the writer's or the reader's own voice: kept as written
+            return Attribution(written, None, None, None, cue, how)
+        return Attribution(None, None, None, None, cue, how)  # an unresolved he/she/it/they/who names nobody
 
     def _nearest_person(self, at: int, gender: str) -> str | None:
         fits = [m for m in self._mentions_before(at) if m.kind == "person"]
