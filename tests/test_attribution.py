@@ -381,3 +381,11 @@ def test_unresolved_pronoun_is_an_abstention() -> None:
     quote = first("“We are closed today,” it said.")
     assert (quote.speaker_as_written, quote.speaker) == (None, None)
     assert first("“I was wrong,” I said.").speaker_as_written == "I"  # the writer's own voice is kept
+
+
+def test_editorial_board_is_the_paper() -> None:
+    """ "the paper's editorial board wrote": the newspaper named before, not a word of the description."""
+    found = extract_quotes(
+        make_article("Then came The Valley Herald.", "“He is selling fiction,” the paper's editorial board wrote.")
+    )
+    assert (found[0].speaker_as_written, found[0].speaker) == ("the paper's editorial board", "Valley Herald")

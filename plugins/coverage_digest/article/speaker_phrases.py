@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
 from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ROLES
-from ..text.names import MASK, is_body_name, is_role_phrase, words_of
+from ..text.names import MASK, is_body_name, is_relay, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
 _NP_BREAK = re.compile(r"\b(?:with|of|at|in|on|for|from|by|to|have|has|had|is|was|were|are|\w+ed|\w+ing)\b|[,;:]")
@@ -36,6 +36,8 @@ _AGENT_OF = re.compile(
 _SHARE = re.compile(r"%|\bpercent\b|\b\w+ in (?:10|ten)\b|\b(?:majority|half|third|quarter) of\b", re.IGNORECASE)
 PRONOUNS = words_of("""he she they it we i who you""")
 DETERMINERS = words_of("""a an the one two three four several some many other another his her its their this that""")
+# Words that make a description the newspaper's: "the paper's editorial board", "the daily".
+_PAPER_WORDS = frozenset({"paper", "newspaper", "editorial", "daily"})
 # Earlier speakers looked back on for continuations, "the group" and "the official".
 RECENT_SPEAKERS = 50
 
@@ -247,6 +249,11 @@ class SpeakerPhrases:
         order = {m.name: i for i, m in enumerate(bodies)}
         return max(counts, key=lambda n: (counts[n], order[n]))
 
+    def _nearest_outlet(self, at: int) -> str | None:
+        """The news outlet named last before a point ("The Washington Post"), if any."""
+        outlets = [m for m in self._mentions_before(at) if m.kind == "body" and is_relay(m.name)]
+        return outlets[-1].name if outlets else None
+
     def _mentions_before(self, at: int) -> list[Mention]:
         high = bisect.bisect_right(self.mention_ends, at)
         return list(self.cast.mentions[max(0, high - 200) : high])
@@ -255,6 +262,9 @@ class SpeakerPhrases:
         """Resolve "the prime minister" or "the terrorist group" to whom the article introduced that way."""
         words = [w for w in re.findall(r"[a-z\-]+", phrase.lower()) if w not in DETERMINERS]
         head = words[-1]
+        if _PAPER_WORDS & set(words):  # "the paper's editorial board", "the city's oldest daily": the newspaper
+            paper = self._nearest_outlet(at)
+            return Attribution(phrase, paper, "body", phrase, None, "role") if paper else None
         if head in BODY_NOUNS and head not in ROLE_NOUNS:
             body = self._nearest_body(at)
             return Attribution(phrase, body, "body", phrase, None, "role") if body else None
