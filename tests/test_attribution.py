@@ -389,3 +389,11 @@ def test_editorial_board_is_the_paper() -> None:
         make_article("Then came The Valley Herald.", "“He is selling fiction,” the paper's editorial board wrote.")
     )
     assert (found[0].speaker_as_written, found[0].speaker) == ("the paper's editorial board", "Valley Herald")
+
+
+def test_paragraph_lead() -> None:
+    """A quote-only paragraph after a paragraph ending with a named person's speech verb: that person."""
+    found = extract_quotes(make_article("Ana Ruiz said that the plan would pass.", "“We have the votes.”"))
+    assert (found[0].speaker, found[0].how) == ("Ana Ruiz", "paragraph-lead")
+    # a writer's sentence without a speech verb does not introduce the next paragraph's quote
+    assert extract_quotes(make_article("Ana Ruiz left the hall early.", "“We have the votes.”"))[0].speaker is None

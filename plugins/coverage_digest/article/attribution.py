@@ -219,7 +219,17 @@ class _Finder(SentenceRules):
             previous -= 1  # a title or scare quote after the speaker's words ("…," said X, author of "Y.")
         if previous >= 0 and self.body[previous].paragraph == sentence.paragraph - 1 and self.found[previous].speaker:
             return replace(self.found[previous], how="continued", as_written=None)
-        return None
+        return self._paragraph_lead(last, frame)
+
+    def _paragraph_lead(self, last: FrameSentence, frame: str) -> Attribution | None:
+        """ "Kerry said that 100,000 would be accepted." then a paragraph that is a quote: the previous paragraph ends
+        with a sentence of the writer's whose speech verb has a named person for its subject."""
+        if last.quotes or not VERB.search(frame):
+            return None
+        found = self._before(frame, last.start)
+        if not found or found.kind != "person" or not found.speaker:
+            return None
+        return replace(found, how="paragraph-lead", as_written=None)
 
     def _fill_from_later(self, found: list[Attribution]) -> list[Attribution]:
         """A quote-only sentence, or a quotation running on into the next paragraph, takes the next quote's speaker."""

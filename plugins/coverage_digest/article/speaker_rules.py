@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "interrupted": "the second part of a quote broken by its attribution: '“…,” said X, “…”'",
     "next-sentence": "a quote ending its sentence, attributed by the next: '“…!” X said of the plan.'",
     "lead-in": "a quote-only sentence after a writer's sentence whose subject acts: 'X agreed. “…”'",
+    "paragraph-lead": "a quote-only paragraph after one ending with a named person's speech verb: 'X said … ¶ “…”'",
     "continued": "a quote-only sentence or paragraph running on from the previous speaker",
     "subject": "a participle or coordinated verb takes the sentence's subject: 'X …, adding “…”'",
     "transcript": "a transcript line: 'SMITH: …'",
