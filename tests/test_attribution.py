@@ -397,3 +397,13 @@ def test_paragraph_lead() -> None:
     assert (found[0].speaker, found[0].how) == ("Ana Ruiz", "paragraph-lead")
     # a writer's sentence without a speech verb does not introduce the next paragraph's quote
     assert extract_quotes(make_article("Ana Ruiz left the hall early.", "“We have the votes.”"))[0].speaker is None
+
+
+def test_name_that_modifies_a_noun() -> None:
+    """ "The GOP nominee", "Sanders supporters", "Post columnist Ana Ruiz": a name before a noun is not the subject."""
+    nominee = first("The GOP nominee has staked his campaign on crime, portraying migrants as “rapists” and thieves.")
+    assert (nominee.speaker, nominee.how) == ("the GOP nominee", "subject-verb")
+    assert first("Ruiz supporters called it “fraud.”").speaker == "Ruiz supporters"
+    assert first("Herald columnist Ana Ruiz called the mayor “a conviction candidate.”").speaker == "Ana Ruiz"
+    book = first("Ana Ruiz has written a book in which she exposes the “eruptive” temper of the mayor.")
+    assert (book.speaker, book.how) == ("Ana Ruiz", "subject-verb")

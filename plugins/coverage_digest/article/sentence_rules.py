@@ -71,7 +71,8 @@ _INTRO = re.compile(
 _FINITE = re.compile(
     r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
     r"((?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
-    r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore)\b"
+    r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
+    r"written|spoken|given|taken|shown)\b"
 )
 _POSSESSIVE_ROLE = re.compile(
     r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"

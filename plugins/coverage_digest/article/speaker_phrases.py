@@ -54,6 +54,12 @@ def _role_words(role: str) -> set[str]:
     return words.union(*(TITLE_ROLES.get(w, ()) for w in words))
 
 
+def _modified_noun(after: str) -> int:
+    """The length of the noun a name modifies ("GOP nominee", "Rove ad"), spaces included; 0 when none."""
+    word = re.match(r"\s+([a-z][a-z\-]+)\b", after)
+    return word.end() if word and _source_noun(word.group(1)) else 0
+
+
 def _source_noun(word: str) -> bool:
     """Say whether a head noun can name who or what said something: a role, a body or a text, or their plural."""
     nouns = ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS
@@ -101,6 +107,11 @@ class SpeakerPhrases:
         fallback = None
         for mention in self.cast.mentions[low : low + 4]:
             lead = self.masked[begin : mention.start]
+            noun = _modified_noun(self.masked[mention.end : mention.end + 30])
+            if noun:  # "The GOP nominee", "Sanders supporters", "Post columnist Ana Ruiz": the name modifies a noun
+                if fallback is None and lead.strip().lower() in ("", "the", "a", "an") and mention.start < end:
+                    fallback = self.masked[begin : mention.end + noun], "unnamed"
+                continue
             if lead.strip().lower() == "the" and mention.kind == "body" and not mention.possessive:
                 return self.masked[begin : mention.end], "body"  # "The Rail Union"
             if mention.start >= end or mention.start - begin > 80 or not _clean_lead(lead):
