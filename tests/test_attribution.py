@@ -407,3 +407,9 @@ def test_name_that_modifies_a_noun() -> None:
     assert first("Herald columnist Ana Ruiz called the mayor “a conviction candidate.”").speaker == "Ana Ruiz"
     book = first("Ana Ruiz has written a book in which she exposes the “eruptive” temper of the mayor.")
     assert (book.speaker, book.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_subject_verb_after_do_or_a_modal() -> None:
+    quote = first("Ana Ruiz would not comment on an order signed by the mayor “to protect privacy.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+    assert first("Ana Ruiz did post on Twitter that the claims were “sarcasm” after all.").speaker == "Ana Ruiz"

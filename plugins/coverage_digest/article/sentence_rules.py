@@ -69,8 +69,9 @@ _INTRO = re.compile(
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
-    r"((?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had)\s+)*"
+    r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
+    r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
     r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
     r"written|spoken|given|taken|shown)\b"
 )
