@@ -33,6 +33,11 @@ def speakers(*paragraphs: str) -> list[str | None]:
         ("“The river is rising,” Ana Ruiz wrote in a post.", "Ana Ruiz", "Ana Ruiz"),
         ("Ana Ruiz stated that the river was “rising fast.”", "Ana Ruiz", "Ana Ruiz"),
         ("Ana Ruiz said, “The river is rising.”", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz assured the crowd.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz surmised.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising,” Ana Ruiz shot back.", "Ana Ruiz", "Ana Ruiz"),
+        ("“The river is rising!” barked Ana Ruiz.", "Ana Ruiz", "Ana Ruiz"),
+        ("The engineers conclude that the river is “rising fast.”", "The engineers", "the engineers"),
     ],
 )
 def test_speech_verbs(paragraph: str, written: str, speaker: str) -> None:
@@ -262,3 +267,149 @@ def test_a_title_with_of_is_stripped() -> None:
 def test_according_to_a_person_outranks_a_subject_before_the_quote() -> None:
     quote = first("For the mayor, according to engineer Ana Ruiz, the flood was “a test of the dam.”")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "according")
+
+
+def test_no_speaker_after_a_participle() -> None:
+    """ "…" urging X / referencing X: the name after a participle is its object, not the speaker."""
+    assert first("The flyer read “a new start” urging Ana Ruiz to run.").speaker is None
+    assert first("“Vote early,” referencing Ana Ruiz and her plan.").speaker is None
+
+
+def test_inner_single_quote_before_a_closing_double_apostrophe() -> None:
+    """''… 'no matter what,''' said X (print copies close an inner quote and the quote together)."""
+    quote = first("''We will stay, 'no matter what,''' said Ana Ruiz.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")
+
+
+def test_inverted_asked() -> None:
+    quote = first("“Who pays for it?” asked Sen. Ana Ruiz of Ohio.")
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "asked")
+
+
+def test_next_sentence_told_and_appositive() -> None:
+    told = first("“Who knows?” Ana Ruiz told the valley radio station in a long interview on Monday night.")
+    assert (told.speaker, told.how) == ("Ana Ruiz", "next-sentence")
+    apposed = first("“How are you today?” Ana Ruiz, a retired nurse from the valley, said warmly into the phone.")
+    assert (apposed.speaker, apposed.how) == ("Ana Ruiz", "next-sentence")
+
+
+def test_subject_verb_progressive_and_subordinate_clause() -> None:
+    """ "X is pledging to “…”", "… when X assailed a judge for his “…”": the subject of the quote's own clause."""
+    progressive = first("Ana Ruiz, fresh from a win at home, is hoping to “win many hundreds of seats” next week.")
+    assert (progressive.speaker, progressive.how) == ("Ana Ruiz", "subject-verb")
+    clause = first("The row follows a fight in June when Ana Ruiz assailed a judge for his “heritage.”")
+    assert (clause.speaker, clause.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_aside_before_the_quote() -> None:
+    aside = first("The trouble, says Ana Ruiz, a historian at the state library, is that it was “the costliest flood.”")
+    assert (aside.speaker, aside.how) == ("Ana Ruiz", "aside")
+    assert first("But, said Ana Ruiz, “nobody here is leaving.”").speaker == "Ana Ruiz"
+    # the subject's appositive, then the name spoken of: the subject speaks
+    assert first("Tom Reyes, a former aide, said Ana Ruiz was “too careful.”").speaker == "Tom Reyes"
+
+
+def test_interrupted_by_a_long_attribution() -> None:
+    found = speakers(
+        "“The risk,” said Ana Ruiz, an economist who is the director of the forecast at the state university in the"
+        " valley, “is that we lose the jobs.”"
+    )
+    assert found == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_pronoun_in_the_sentence_is_its_subject() -> None:
+    """ "X said …, whom he called “…”": he is the sentence's subject, not the person just named."""
+    quote = first("Tom Reyes said he would vote against Ana Ruiz, whom he called “the worst mayor.”")
+    assert (quote.speaker_as_written, quote.speaker) == ("he", "Tom Reyes")
+
+
+def test_quote_running_on_into_the_sentence_takes_the_verb_before_it() -> None:
+    """ "X says he is “…” with Y, in a finish that Z said …": the speech verb before the quote is its own."""
+    quote = first("Tom Reyes says he is “tied for second” with Ana Ruiz, in a race that Lena Park said was close.")
+    assert (quote.speaker, quote.how) == ("Tom Reyes", "before")
+    plain = first("“We are tied,” Ana Ruiz said of the race with Tom Reyes.")
+    assert (plain.speaker, plain.how) == ("Ana Ruiz", "after")
+
+
+def test_passive_agent() -> None:
+    called = first("The plan has been called “strategic ambiguity” by Ana Ruiz, a professor at the state college.")
+    assert (called.speaker, called.how) == ("Ana Ruiz", "passive")
+    assert first("The phrase “tax reform” was uttered once, by Mr. Tom Reyes.").speaker == "Tom Reyes"
+    assert first("The “new deal” was called a scam by some.").speaker is None  # no agent named
+
+
+def test_subject_verb_with_a_described_subject() -> None:
+    """ "The ad targets a “…”": a text, a role or a body as the sentence's subject is the source as written."""
+    quote = first("The ad targets a “rigged system that keeps the rich in place.”")
+    assert (quote.speaker, quote.how) == ("the ad", "subject-verb")
+    assert first("The river rose to a “record high” on Monday.").speaker is None  # a river says nothing
+
+
+def test_subject_after_an_introductory_clause() -> None:
+    """ "Asked …, X shook her head and said, “No.”", "When …, X characterizes herself as a “…”"."""
+    assert first("Asked on Monday about the post, Ana Ruiz shook her head and said, “No.”").speaker == "Ana Ruiz"
+    quote = first("When the subject comes up, Ana Ruiz routinely characterizes herself as a “change agent.”")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_no_subject_from_a_clause_after_the_quote() -> None:
+    assert first("“We will win,” said Ana Ruiz when asked about Tom Reyes.").speaker == "Ana Ruiz"
+    quote = first(
+        "Crowds came for the “big day” primary on March 1 that includes Texas, which Ana Ruiz expects to win,"
+        " Tom Reyes said."
+    )
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_possessive_and_a_noun_for_something_said() -> None:
+    claim = first("Tom Reyes laughed at Ana Ruiz’s dubious claim that the mayor “founded the gang.”")
+    assert (claim.speaker, claim.how) == ("Ana Ruiz", "possessive")
+    remark = first("Ana Ruiz came under fire over her remark that “we are finally there.”")
+    assert (remark.speaker_as_written, remark.speaker) == ("her", "Ana Ruiz")
+    # the quote is the writer's predicate about the comments, not the comments themselves
+    assert first("The town said Ana Ruiz’s comments “are based on opinion.”").speaker != "Ana Ruiz"
+
+
+def test_role_from_a_short_title() -> None:
+    """ "Sen. Ana Ruiz …" then "the senator said": the title's role resolves the description."""
+    found = extract_quotes(make_article("Sen. Ana Ruiz spoke first.", "“We will win,” the senator said."))
+    assert (found[0].speaker_as_written, found[0].speaker) == ("the senator", "Ana Ruiz")
+
+
+def test_unresolved_pronoun_is_an_abstention() -> None:
+    """ "“…,” it said." with no body before it: nobody is named, so no speaker is shown (not a bare "it")."""
+    quote = first("“We are closed today,” it said.")
+    assert (quote.speaker_as_written, quote.speaker) == (None, None)
+    assert first("“I was wrong,” I said.").speaker_as_written == "I"  # the writer's own voice is kept
+
+
+def test_editorial_board_is_the_paper() -> None:
+    """ "the paper's editorial board wrote": the newspaper named before, not a word of the description."""
+    found = extract_quotes(
+        make_article("Then came The Valley Herald.", "“He is selling fiction,” the paper's editorial board wrote.")
+    )
+    assert (found[0].speaker_as_written, found[0].speaker) == ("the paper's editorial board", "Valley Herald")
+
+
+def test_paragraph_lead() -> None:
+    """A quote-only paragraph after a paragraph ending with a named person's speech verb: that person."""
+    found = extract_quotes(make_article("Ana Ruiz said that the plan would pass.", "“We have the votes.”"))
+    assert (found[0].speaker, found[0].how) == ("Ana Ruiz", "paragraph-lead")
+    # a writer's sentence without a speech verb does not introduce the next paragraph's quote
+    assert extract_quotes(make_article("Ana Ruiz left the hall early.", "“We have the votes.”"))[0].speaker is None
+
+
+def test_name_that_modifies_a_noun() -> None:
+    """ "The GOP nominee", "Sanders supporters", "Post columnist Ana Ruiz": a name before a noun is not the subject."""
+    nominee = first("The GOP nominee has staked his campaign on crime, portraying migrants as “rapists” and thieves.")
+    assert (nominee.speaker, nominee.how) == ("the GOP nominee", "subject-verb")
+    assert first("Ruiz supporters called it “fraud.”").speaker == "Ruiz supporters"
+    assert first("Herald columnist Ana Ruiz called the mayor “a conviction candidate.”").speaker == "Ana Ruiz"
+    book = first("Ana Ruiz has written a book in which she exposes the “eruptive” temper of the mayor.")
+    assert (book.speaker, book.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_subject_verb_after_do_or_a_modal() -> None:
+    quote = first("Ana Ruiz would not comment on an order signed by the mayor “to protect privacy.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+    assert first("Ana Ruiz did post on Twitter that the claims were “sarcasm” after all.").speaker == "Ana Ruiz"

@@ -129,3 +129,10 @@ def test_unclosed_quote_at_the_very_end_of_a_paragraph_does_not_crash():
     for paragraph in ("He said “", "He said “no.", "“", "He said “it is over"):
         for span in find_spans(paragraph):
             assert 0 <= span.start <= span.end <= len(paragraph)
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    """<tweet author="…" timestamp="…">: attribute values in embedded markup are not quotations; the text is."""
+    article = make_article('<tweet author="AnaRuiz" timestamp="1449075600">We said “never again” today.</tweet>')
+    assert texts(article) == ["never again"]
+    assert texts(make_article("The sign read x=“equal” on the door.")) == ["equal"]  # no markup: a quotation

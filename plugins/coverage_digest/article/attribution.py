@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from ..records import Article
 from ..text.cast import Cast
-from ..text.lexicon import LISTENER_VERBS
 from ..text.names import MASK
 from .quote_frames import VERB, FrameSentence, mark_bounds, mask, split_sentences
 from .quotes import Quote
@@ -56,6 +55,13 @@ def _with(quote: Quote, a: Attribution) -> Quote:
 _CONNECTIVE = re.compile(r"^\s*(?:Instead|But|And|Still|Yet|Also|Then|Now|So|Plus|Again|However|Indeed),?\s*$")
 
 
+# A quote followed by a preposition or conjunction runs on into the writer's sentence: a speech verb before it is
+# nearer the quote than one after the rest of the sentence ("Cruz says he is “…” with Rubio, in a finish that …").
+_EMBEDDED = re.compile(
+    r"\s*(?:and|or|but|by|with|in|on|at|for|from|to|of|as|than|about|into|over|because|since|while|when|if)\b"
+)
+
+
 class _Finder(SentenceRules):
     """Walks an article's quotes in order, remembering earlier attributions for continuations and pronouns."""
 
@@ -84,12 +90,16 @@ class _Finder(SentenceRules):
         following = self._frame_after(index, sentence)
         frame_start = max(sentence.start, start - MAX_FRAME_CHARS)
         preceding = self.masked[frame_start:start]
+        embedded = _EMBEDDED.match(following)  # '“…” by the army, …, X said': the writer's sentence runs on
         found = (
             self._dash(following, end)
+            or (embedded and self._before(preceding, frame_start))
             or self._after(following, end)
             or self._before(preceding, frame_start)
             or self._interrupted(index, sentence)
             or self._according(sentence, start)
+            or self._passive(preceding, following, end)
+            or self._possessive(preceding, frame_start)
             or self._subject_verb(sentence, start)
             or self._continued(index, sentence, preceding, following)
             or _NONE
@@ -164,12 +174,23 @@ class _Finder(SentenceRules):
         if len(frame.split()) <= 10:
             return self._subject_of(frame, verb, following.start)
         rest = frame[verb.end() :]
-        if len(frame[: verb.start()].split()) > 6 or re.match(r"\s*(?:that|if|whether|how|why|what)\b", rest):
+        if re.match(r"\s*(?:that|if|whether|how|why|what)\b", rest):
             return None
-        if verb.group() in LISTENER_VERBS or re.search(r"\b(?:that|which)\b", rest[:40]):
+        if len(frame[: verb.start()].split()) > 6 and not self._apposed_name(
+            following.start, following.start + verb.start()
+        ):
+            return None
+        if re.search(r"\b(?:that|which)\b", rest[:40]):
             return None
         found = self._after(frame, following.start)
         return replace(found, how="next-sentence") if found and found.speaker else None
+
+    def _apposed_name(self, start: int, end: int) -> bool:
+        """Say whether a stretch opens with a person's name and an appositive: "Ana Ruiz, a retired nurse, "."""
+        head = self.opening_speaker(start, end)
+        return bool(
+            head and head[1] == "person" and re.fullmatch(r",[^,\x00]+,\s*", self.masked[start + len(head[0]) : end])
+        )
 
     def _interrupted(self, index: int, sentence: FrameSentence) -> Attribution | None:
         """ "A," said Ana Ruiz, "B.": the second part takes the first part's speaker."""
@@ -177,7 +198,7 @@ class _Finder(SentenceRules):
         if previous < 0 or previous not in sentence.quotes or not self.found[previous].speaker:
             return None
         between = self.masked[self.marks[previous][1] : self.marks[index][0]]
-        if MASK in between or len(between.split()) > 12 or not VERB.search(between):
+        if MASK in between or len(between.split()) > 25 or not VERB.search(between):
             return None
         return replace(self.found[previous], how="interrupted", as_written=None)
 
@@ -198,7 +219,17 @@ class _Finder(SentenceRules):
             previous -= 1  # a title or scare quote after the speaker's words ("…," said X, author of "Y.")
         if previous >= 0 and self.body[previous].paragraph == sentence.paragraph - 1 and self.found[previous].speaker:
             return replace(self.found[previous], how="continued", as_written=None)
-        return None
+        return self._paragraph_lead(last, frame)
+
+    def _paragraph_lead(self, last: FrameSentence, frame: str) -> Attribution | None:
+        """ "Kerry said that 100,000 would be accepted." then a paragraph that is a quote: the previous paragraph ends
+        with a sentence of the writer's whose speech verb has a named person for its subject."""
+        if last.quotes or not VERB.search(frame):
+            return None
+        found = self._before(frame, last.start)
+        if not found or found.kind != "person" or not found.speaker:
+            return None
+        return replace(found, how="paragraph-lead", as_written=None)
 
     def _fill_from_later(self, found: list[Attribution]) -> list[Attribution]:
         """A quote-only sentence, or a quotation running on into the next paragraph, takes the next quote's speaker."""

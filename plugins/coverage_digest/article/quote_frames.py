@@ -36,7 +36,7 @@ def mark_bounds(text: str, quote: Quote) -> tuple[int, int]:
     while end < len(text) and text[end] in " \t":
         end += 1
     if end < len(text) and text[end] in "\"”’'»":
-        end += 2 if text[end : end + 2] == "''" else 1
+        end += 3 if text[end : end + 3] == "'''" else 2 if text[end : end + 2] == "''" else 1  # ''… 'inner''' too
     elif quote.truncated or quote.continues:
         end = quote.end
     return start, end

@@ -110,9 +110,14 @@ def classify(paragraph: str, span: Span) -> str:
 
 def find_spans(paragraph: str, next_opens: bool = False) -> list[Span]:
     """Find the quoted spans of one paragraph, double marks first and single marks outside them."""
-    doubles = _double_spans(paragraph, next_opens)
+    doubles = [s for s in _double_spans(paragraph, next_opens) if not _markup_value(paragraph, s)]
     singles = _single_spans(paragraph, doubles)
     return sorted(doubles + singles, key=lambda s: s.mark_start)
+
+
+def _markup_value(paragraph: str, span: Span) -> bool:
+    """Say whether a span is the value of a markup attribute (<tweet author="…" timestamp="…">), not a quotation."""
+    return span.mark_start > 0 and paragraph[span.mark_start - 1] == "=" and "<" in paragraph[: span.mark_start]
 
 
 def _looks_opening(paragraph: str, at: int, width: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS
+from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
 from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
@@ -38,21 +38,48 @@ def _relay_name(phrase: str) -> str | None:
     return name if name[:1].isupper() and is_relay(name) else None
 
 
+# Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
+_ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
+# A passive speech verb and its agent: 'called “…” by X' (verb before the quote) or '“…” was called by X' (after it).
+_PASSIVE_VERB = r"(?:called|labell?ed|described|dubbed|termed|branded|coined|uttered|used|repeated|chanted|shouted)"
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:been|be|being|was|were|is|are|often|widely|once)\s+" + _PASSIVE_VERB + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
+_AGENT = r"\s*,?\s*by\s+((?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,5})"
+_PASSIVE_AFTER = re.compile(_AGENT)
+_PASSIVE_AGENT = re.compile(
+    r"\s*,?\s*(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+|once\s+|first\s+)?"
+    + _PASSIVE_VERB
+    + r"(?:\s+once)?"
+    + _AGENT
+)
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|when|while|because|if)\b")  # a subject phrase holds no clause
+# A possessor, up to three modifiers and a noun, then "that"/"of"/"was"/"for" or a colon right before the quote
+# ("Ana Ruiz's comments “are …”" has none: the quote is the writer's predicate, not the comments).
+_SAID_NOUN = re.compile(
+    r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}?([a-z]+)"
+    r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
+)
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
-    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So)\b"
+    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So|When|"
+    r"While|Asked|Pressed)\b"
     r"[^,\x00]{0,80},)?\s*"
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|would|will|did|does)\s+)*"
-    r"([a-z]+(?:ed|es|s)|made|took|gave|told|wrote|thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast)\b"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had)\s+)*"
+    r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
+    r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
+    r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
+    r"written|spoken|given|taken|shown)\b"
 )
 _POSSESSIVE_ROLE = re.compile(
     r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"
 )
-_CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;)\s+")  # where a coordinated clause begins
+# Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
+_CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;|\b(?:when|after|because|since|while|until))\s+")
 # Finite verbs that describe rather than report words ("was", "has", "needs").
 _NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
 # A subject phrase opening with one of these is a subordinate clause or a prepositional phrase: no speaker.
@@ -82,8 +109,8 @@ class SentenceRules(SpeakerPhrases):
         opening = re.match(r"\s*,?\s*", following)
         lead = opening.end() if opening else 0  # the pattern matches every string
         verb = VERB.search(following, lead)
-        if not verb:
-            return None
+        if not verb or verb.group().endswith("ing"):
+            return None  # '"…" referencing the crowd', '"…," urging voters': a participle names no speaker after it
         head = following[lead : verb.start()]
         if not head.strip():
             return self._inverted(following, verb, at)
@@ -95,32 +122,40 @@ class SentenceRules(SpeakerPhrases):
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
         if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
             return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
+        return self._after_subject(subject, head, at + lead, verb.group())
+
+    def _after_subject(self, subject: str, head: str, at: int, cue: str) -> Attribution | None:
+        """The speaker a subject phrase between a quote and its verb names ("Ana Ruiz, the mayor," / "she")."""
         named_head = re.match(r"([^,]+),", subject)
-        if named_head and self._name_in(at + lead, at + lead + named_head.end(1)) and "\x00" not in subject:
-            found = self.phrase(named_head.group(1), at + lead, "after", verb.group())
+        if named_head and _CLAUSE_WORD.search(named_head.group(1)):
+            named_head = None  # '“…” primary on March 1 that includes Texas, …, Jones said': a clause, not a subject
+        if named_head and self._name_in(at, at + named_head.end(1)) and "\x00" not in subject:
+            found = self.phrase(named_head.group(1), at, "after", cue)
             if found and found.speaker:
                 rest = subject[named_head.end() :].strip(" ,")
                 return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
         if "," in subject.rstrip(","):  # '"…" to drive up the price, she said': the clause after the last comma
             tail = subject.rstrip(",").rsplit(",", 1)[1]
-            return self.phrase(tail, at + lead + head.find(tail.strip()), "after", verb.group())
+            if _CLAUSE_WORD.search(tail):
+                return None  # '“…” against him, a charge that party leaders denied': the tail is a clause
+            return self.phrase(tail, at + head.find(tail.strip()), "after", cue)
         if not subject or len(subject.split()) > MAX_SUBJECT_WORDS or re.search(r"[;:\x00\n]", subject):
             return None
         if any(abbreviation_before(subject, m.start()) is False for m in re.finditer(r"\.(?=\s)", subject)):
             return None
-        if re.search(r"\b(?:that|which|when|while|because|if)\b", subject):
+        if _CLAUSE_WORD.search(subject):
             return None
-        return self.phrase(subject.rstrip(","), at + lead, "after", verb.group())
+        return self.phrase(subject.rstrip(","), at, "after", cue)
 
     def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
         """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
-        if verb.group() in LISTENER_VERBS:
-            return None
+        if verb.group() in LISTENER_VERBS and not verb.group().startswith("ask"):
+            return None  # "…," told Reuters: the listener; but "…?" asked Ana Ruiz: the one who asked
         rest = following[verb.end() :]
         match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
         if not match:
             return None
-        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|as|from|for|with)\s+)", match.group(1))
+        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|when|as|from|for|with)\s+)", match.group(1))
         phrase = pieces[0]
         if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
             phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
@@ -156,13 +191,29 @@ class SentenceRules(SpeakerPhrases):
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
-            found = self._subject_of(preceding, verb, at)
+            found = self._aside(preceding, verb, at) or self._subject_of(preceding, verb, at)
             if found:
                 return found
         colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
         if colon and not verbs:
             return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
         return None
+
+    def _aside(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "The risk, says Ana Ruiz, is that “…”", "But, said Ana Ruiz, “…”": a named speaker set off before the quote
+        by an inverted speech verb (after a comma or at the sentence start)."""
+        if (
+            verb.group().endswith("ing")
+            or verb.group() == "according to"
+            or not _ASIDE_OPEN.search(frame[: verb.start()])
+        ):
+            return None
+        begin = verb.end() + len(frame[verb.end() :]) - len(frame[verb.end() :].lstrip())
+        head = self.opening_speaker(at + begin, at + len(frame))
+        if not head or head[1] != "person" or not re.match(r"\s*[,:]", frame[begin + len(head[0]) :]):
+            return None  # "X, a former aide, said Fiorina was …": the name after the verb is the one spoken of
+        found = self.phrase(head[0], at + begin, "aside", verb.group())
+        return found if found and found.speaker and found.kind == "person" else None
 
     def _subject_of(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         left = _AUX.sub("", frame[: verb.start()])
@@ -227,7 +278,8 @@ class SentenceRules(SpeakerPhrases):
     def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
         """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
         intro = re.match(
-            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last)\b[^,]{0,80},)?\s*",
+            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
+            r"Pressed)\b[^,]{0,80},)?\s*",
             frame,
         )
         begin = at + (intro.end() if intro else 0)  # the pattern matches every string
@@ -245,7 +297,7 @@ class SentenceRules(SpeakerPhrases):
         intro = _INTRO.match(frame)
         clauses = [m.end() for m in _CLAUSE.finditer(frame)]  # the clause nearest the quote first
         for begin in [sentence.start + c for c in reversed(clauses)] + [sentence.start + (intro.end() if intro else 0)]:
-            head = self.opening_speaker(begin, at)
+            head = self.opening_speaker(begin, at, described=True)
             if not head:
                 continue
             after = self.masked[begin + len(head[0]) : at]
@@ -254,6 +306,34 @@ class SentenceRules(SpeakerPhrases):
                 continue
             return self.phrase(head[0], begin, "subject-verb", verb.group(1))
         return None
+
+    def _passive(self, preceding: str, following: str, at: int) -> Attribution | None:
+        """'has been called “…” by Ana Ruiz', '“…” was uttered once, by Ana Ruiz': the agent of a passive speech verb
+        (a named person or body; a description is left alone)."""
+        agent = _PASSIVE_AFTER.match(following) if _PASSIVE_BEFORE.search(preceding) else None
+        agent = agent or _PASSIVE_AGENT.match(following)
+        if not agent:
+            return None
+        found = self.phrase(agent.group(1), at + agent.start(1), "passive", "by")
+        return found if found and found.speaker and found.kind in ("person", "body") else None
+
+    def _possessive(self, preceding: str, at: int) -> Attribution | None:
+        """ "Trump's claim that “…”", "her remark that “…”": a possessor and a noun for something said, just before
+        the quote (a named person, or he/she resolved as a pronoun)."""
+        match = _SAID_NOUN.search(preceding)
+        if not match or match.group(2).lower() not in SPEECH_NOUNS:
+            return None
+        owner = match.group(1)
+        begin = at + match.start(1)
+        if owner.lower() in ("his", "her"):
+            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", match.group(2))
+            return found if found.speaker else None
+        mention = self._name_in(begin, begin + len(owner) + 2) or next(
+            (m for m in self._mentions_within(begin, begin + len(owner) + 2) if m.possessive), None
+        )
+        if not mention or mention.kind != "person":
+            return None
+        return self.named(mention.name, mention.start, "possessive", None, match.group(2), owner)
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))

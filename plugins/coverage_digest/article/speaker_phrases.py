@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, ROLE_NOUNS
-from ..text.names import MASK, is_body_name, is_role_phrase, words_of
+from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ROLES
+from ..text.names import MASK, is_body_name, is_relay, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
 _NP_BREAK = re.compile(r"\b(?:with|of|at|in|on|for|from|by|to|have|has|had|is|was|were|are|\w+ed|\w+ing)\b|[,;:]")
@@ -36,8 +36,38 @@ _AGENT_OF = re.compile(
 _SHARE = re.compile(r"%|\bpercent\b|\b\w+ in (?:10|ten)\b|\b(?:majority|half|third|quarter) of\b", re.IGNORECASE)
 PRONOUNS = words_of("""he she they it we i who you""")
 DETERMINERS = words_of("""a an the one two three four several some many other another his her its their this that""")
+# Words that make a description the newspaper's: "the paper's editorial board", "the daily".
+_PAPER_WORDS = frozenset({"paper", "newspaper", "editorial", "daily"})
 # Earlier speakers looked back on for continuations, "the group" and "the official".
 RECENT_SPEAKERS = 50
+
+
+# A described subject: a determiner, up to three modifiers, a lower-case head ("The two lawmakers", "An early tweet").
+_DESCRIBED = re.compile(
+    r"(?:The|the|A|An|One|Another|Two|Three|Some|Many|Several)\s+(?:[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)\b(?!['’])"
+)
+
+
+def _role_words(role: str) -> set[str]:
+    """The words of a role as written, short titles spelled out ("Sen." -> sen, senator)."""
+    words = set(re.findall(r"[a-z\-]+", role.lower()))
+    return words.union(*(TITLE_ROLES.get(w, ()) for w in words))
+
+
+def _modified_noun(after: str) -> int:
+    """The length of the noun a name modifies ("GOP nominee", "Rove ad"), spaces included; 0 when none."""
+    word = re.match(r"\s+([a-z][a-z\-]+)\b", after)
+    return word.end() if word and _source_noun(word.group(1)) else 0
+
+
+def _source_noun(word: str) -> bool:
+    """Say whether a head noun can name who or what said something: a role, a body or a text, or their plural."""
+    nouns = ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS
+    return (
+        word in nouns
+        or (word.endswith("s") and word[:-1] in nouns)
+        or (word.endswith("ies") and word[:-3] + "y" in nouns)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +96,9 @@ class SpeakerPhrases:
         self.mention_starts = [m.start for m in cast.mentions]
         self.spoke: list[tuple[int, str, str]] = []  # (offset, speaker, kind) in text order
 
-    def opening_speaker(self, begin: int, end: int) -> tuple[str, str] | None:
-        """The (phrase, kind) a stretch of text opens with: a pronoun, a titled name, or a role phrase."""
+    def opening_speaker(self, begin: int, end: int, described: bool = False) -> tuple[str, str] | None:
+        """The (phrase, kind) a stretch of text opens with: a pronoun, a titled name, or a role phrase; with
+        `described`, also a description whose head is a role, a body or a text ("The two lawmakers", "The ad")."""
         segment = self.masked[begin:end]
         pronoun = re.match(r"(he|she|they|He|She|They)\b", segment)
         if pronoun:
@@ -76,6 +107,11 @@ class SpeakerPhrases:
         fallback = None
         for mention in self.cast.mentions[low : low + 4]:
             lead = self.masked[begin : mention.start]
+            noun = _modified_noun(self.masked[mention.end : mention.end + 30])
+            if noun:  # "The GOP nominee", "Sanders supporters", "Post columnist Ana Ruiz": the name modifies a noun
+                if fallback is None and lead.strip().lower() in ("", "the", "a", "an") and mention.start < end:
+                    fallback = self.masked[begin : mention.end + noun], "unnamed"
+                continue
             if lead.strip().lower() == "the" and mention.kind == "body" and not mention.possessive:
                 return self.masked[begin : mention.end], "body"  # "The Rail Union"
             if mention.start >= end or mention.start - begin > 80 or not _clean_lead(lead):
@@ -86,9 +122,12 @@ class SpeakerPhrases:
                 fallback = self.masked[begin : mention.end], mention.kind
         if fallback:
             return fallback
-        described = re.match(r"(?:the|The)\s+(?:[\w\-’']+\s+){0,3}?[a-z]+\b", segment)
-        if described and is_role_phrase(described.group()):
-            return described.group(), "role"
+        role = re.match(r"(?:the|The)\s+(?:[\w\-’']+\s+){0,3}?[a-z]+\b", segment)
+        if role and is_role_phrase(role.group()):
+            return role.group(), "role"
+        wide = _DESCRIBED.match(segment) if described else None
+        if wide and _source_noun(wide.group(1)):
+            return wide.group(), "unnamed"
         return None
 
     def phrase(self, phrase: str, at: int, how: str, cue: str | None) -> Attribution | None:
@@ -183,7 +222,9 @@ class SpeakerPhrases:
             body = self._nearest_body(at, strict=True)
             if body:
                 return Attribution(written, body, "body", None, cue, how)
-        return Attribution(written, None, None, None, cue, how)
+        if pronoun in {"i", "we", "you"}:  # the writer's or the reader's own voice: kept as written
+            return Attribution(written, None, None, None, cue, how)
+        return Attribution(None, None, None, None, cue, how)  # an unresolved he/she/it/they/who names nobody
 
     def _nearest_person(self, at: int, gender: str) -> str | None:
         fits = [m for m in self._mentions_before(at) if m.kind == "person"]
@@ -192,10 +233,10 @@ class SpeakerPhrases:
             return None
         here = bisect.bisect_right(self.sentence_starts, at) - 1
         current = [m for m in fits if m.start >= self.sentence_starts[max(here, 0)]]
-        if current:
+        if current:  # the sentence's subject, its first person named ("X said that he …", "…, whom he called")
             plain = [m for m in current if not m.possessive] or current
             known = [m for m in plain if self.cast.gender(self.cast.resolve(m.name)) == gender]
-            return self.cast.resolve((known or plain)[-1].name)
+            return self.cast.resolve((known or plain)[0].name)
         last = fits[-1]
         start = self.sentence_starts[max(bisect.bisect_right(self.sentence_starts, last.start) - 1, 0)]
         same = [m for m in fits if m.start >= start]
@@ -219,6 +260,11 @@ class SpeakerPhrases:
         order = {m.name: i for i, m in enumerate(bodies)}
         return max(counts, key=lambda n: (counts[n], order[n]))
 
+    def _nearest_outlet(self, at: int) -> str | None:
+        """The news outlet named last before a point ("The Washington Post"), if any."""
+        outlets = [m for m in self._mentions_before(at) if m.kind == "body" and is_relay(m.name)]
+        return outlets[-1].name if outlets else None
+
     def _mentions_before(self, at: int) -> list[Mention]:
         high = bisect.bisect_right(self.mention_ends, at)
         return list(self.cast.mentions[max(0, high - 200) : high])
@@ -227,6 +273,9 @@ class SpeakerPhrases:
         """Resolve "the prime minister" or "the terrorist group" to whom the article introduced that way."""
         words = [w for w in re.findall(r"[a-z\-]+", phrase.lower()) if w not in DETERMINERS]
         head = words[-1]
+        if _PAPER_WORDS & set(words):  # "the paper's editorial board", "the city's oldest daily": the newspaper
+            paper = self._nearest_outlet(at)
+            return Attribution(phrase, paper, "body", phrase, None, "role") if paper else None
         if head in BODY_NOUNS and head not in ROLE_NOUNS:
             body = self._nearest_body(at)
             return Attribution(phrase, body, "body", phrase, None, "role") if body else None
@@ -237,7 +286,7 @@ class SpeakerPhrases:
             best = None
             for full, roles in self.cast.roles.items():
                 for offset, role in roles:
-                    fits = offset < at and wanted <= set(re.findall(r"[a-z\-]+", role.lower()))
+                    fits = offset < at and wanted <= _role_words(role)
                     if fits and (best is None or offset > best[0]):
                         best = (offset, full, role)
             if best:

@@ -80,11 +80,14 @@ TIME_WORDS = _words(_speakers["time_words"])  # days and months
 ABBREVIATIONS = _words(_speakers["abbreviations"])  # a period that ends no sentence
 NAME_PARTICLES = _words(_speakers["particles"])  # "bin", "van", "de" inside a name
 NICKNAMES: dict[str, str] = _speakers["nicknames"]  # familiar form -> given name
+TITLE_ROLES: dict[str, frozenset[str]] = {k: _words(v) for k, v in _speakers["title_roles"].items()}  # sen -> senator
 ROLE_NOUNS = _words(_speakers["role_nouns"])  # "the prime minister", "a spokesman"
 BODY_NOUNS = _words(_speakers["body_nouns"])  # "the group", "the ministry"
+DOCUMENT_NOUNS = _words(_speakers["document_nouns"])  # "the ad", "the complaint": a text that says something
 MEDIA_WORDS = _words(_speakers["media_words"])  # a news organisation or a report: a relay
 SPEECH_VERBS = _words(_speakers["speech_verbs"])  # the cue between a quote and its speaker
 SPEECH_PHRASES: tuple[str, ...] = tuple(_speakers["speech_phrases"])
+SPEECH_NOUNS = _words(_speakers["speech_nouns"])  # "her remark that “…”": something said, by the possessor
 LISTENER_VERBS = _words(_speakers["listener_verbs"])  # "told Reuters": the object is the listener
 
 # The mentions table (story/mentions.py): cue words by the kind of name they mark.
