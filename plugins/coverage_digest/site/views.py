@@ -205,7 +205,8 @@ def article_view(
     links = StoryLinks(by_id, paths)
     support = sa.support.for_article(article.id)
     quote_marks = _quote_marks(analysis, sa, paths)
-    marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
+    sentence_marks, sharers = _sentence_marks(analysis, support, links)
+    marks = sentence_marks + [m for m, in_headline in quote_marks if not in_headline]
     headline_marks = [m for m, in_headline in quote_marks if in_headline]
     return {
         **article_card(article, paths),
@@ -233,6 +234,7 @@ def article_view(
         ],
         "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
         "unique": [analysis.sentences[i].text for i in support.unique],
+        "sharers": sharers,
         "derivations": [
             {
                 "source": links.outlet(d.from_article_id),
@@ -248,8 +250,13 @@ def article_view(
     }
 
 
-def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
-    marks = []
+def _sentence_marks(
+    analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks
+) -> tuple[list[Mark], list[dict[str, Any]]]:
+    """A mark per sentence (shared or unique), and who else reports each shared sentence: one line per set of
+    outlets listing its sentences, in order of first sentence, instead of the same names in a tooltip per sentence
+    (the page's script turns the lines back into tooltips)."""
+    marks, groups = [], {}
     for s in analysis.sentences:
         found = support.sentences[s.index]
         best_first = list(dict.fromkeys(links.outlet(link.target.article_id) for link in found.links))
@@ -258,10 +265,10 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
         extra = found.more + hidden
         more = f"; and {extra} more {'article' if extra == 1 else 'articles'}" if extra else ""
         cls = "sentence shared" if others else "sentence unique"
-        alone = "No other outlet in this story reports this"
-        title = f"Also reported by: {'; '.join(others)}{more}" if others else alone
-        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls), ("title", title))))
-    return marks
+        if others:
+            groups.setdefault(f"{'; '.join(others)}{more}", []).append({"id": f"s{s.index}", "n": s.index + 1})
+        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls))))
+    return marks, [{"who": who, "sentences": sentences} for who, sentences in groups.items()]
 
 
 def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis, paths: SitePaths) -> list[tuple[Mark, bool]]:
@@ -276,7 +283,6 @@ def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis, paths: SitePaths)
             ("id", paths.quote_anchor(q.id)),
             ("class", kind),
             ("data-speaker", speaker),
-            ("title", f"Speaker: {speaker}"),
         )
         marks.append((Mark(q.start, q.end, "mark", attrs, rank=1), q.in_headline))
     return marks
