@@ -96,6 +96,7 @@ def story_view(
     differences["figures"] = _cut(differences["figures"], cuts["figures"])
     differences["single_outlet"] = _cut(differences["single_outlet"], cuts["claims"])
     quotes["rows"] = _cut(quotes["rows"], cuts["quotes"])
+    quotes["fragments"] = _cut(quotes["fragments"], cuts["fragments"])
     timeline = timeline_section(doc, links)  # one entry per dated article: as long as the sources
     timeline["more"] = max(0, len(timeline["entries"]) - ON_STORY_PAGE["sources"])
     timeline["entries"] = timeline["entries"][: ON_STORY_PAGE["sources"]]
@@ -145,6 +146,8 @@ def story_part_view(
     cut = part_cut(kind, table_sizes(doc)[kind], number)
     if kind == "quotes":
         rows = [quote_row(r, links) for r in doc.quotes[cut.start : cut.stop]]
+    elif kind == "fragments":
+        rows = [quote_row(r, links) for r in doc.fragments[cut.start : cut.stop]]
     elif kind == "figures":
         rows = [figure_row(g, links) for g in shown_figure_groups(sa)[cut.start : cut.stop]]
     elif kind == "pairs":
@@ -256,7 +259,8 @@ def _sentence_marks(
     """A mark per sentence (shared or unique), and who else reports each shared sentence: one line per set of
     outlets listing its sentences, in order of first sentence, instead of the same names in a tooltip per sentence
     (the page's script turns the lines back into tooltips)."""
-    marks, groups = [], {}
+    marks: list[Mark] = []
+    groups: dict[str, list[dict[str, Any]]] = {}
     for s in analysis.sentences:
         found = support.sentences[s.index]
         best_first = list(dict.fromkeys(links.outlet(link.target.article_id) for link in found.links))
