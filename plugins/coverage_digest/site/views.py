@@ -208,8 +208,7 @@ def article_view(
     links = StoryLinks(by_id, paths)
     support = sa.support.for_article(article.id)
     quote_marks = _quote_marks(analysis, sa, paths)
-    sentence_marks, sharers = _sentence_marks(analysis, support, links)
-    marks = sentence_marks + [m for m, in_headline in quote_marks if not in_headline]
+    marks = _sentence_marks(analysis, support, links) + [m for m, in_headline in quote_marks if not in_headline]
     headline_marks = [m for m, in_headline in quote_marks if in_headline]
     return {
         **article_card(article, paths),
@@ -237,7 +236,6 @@ def article_view(
         ],
         "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
         "unique": [analysis.sentences[i].text for i in support.unique],
-        "sharers": sharers,
         "derivations": [
             {
                 "source": links.outlet(d.from_article_id),
@@ -253,14 +251,10 @@ def article_view(
     }
 
 
-def _sentence_marks(
-    analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks
-) -> tuple[list[Mark], list[dict[str, Any]]]:
-    """A mark per sentence (shared or unique), and who else reports each shared sentence: one line per set of
-    outlets listing its sentences, in order of first sentence, instead of the same names in a tooltip per sentence
-    (the page's script turns the lines back into tooltips)."""
-    marks: list[Mark] = []
-    groups: dict[str, list[dict[str, Any]]] = {}
+def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
+    """A mark per sentence: a shared one names who else reports it in its tooltip (a few outlets, the rest
+    counted); a unique one has no tooltip (the legend says what a dotted sentence is)."""
+    marks = []
     for s in analysis.sentences:
         found = support.sentences[s.index]
         best_first = list(dict.fromkeys(links.outlet(link.target.article_id) for link in found.links))
@@ -268,11 +262,12 @@ def _sentence_marks(
         hidden = sum(1 for link in found.links if links.outlet(link.target.article_id) not in others)
         extra = found.more + hidden
         more = f"; and {extra} more {'article' if extra == 1 else 'articles'}" if extra else ""
-        cls = "sentence shared" if others else "sentence unique"
+        attrs: tuple[tuple[str, str], ...] = (("id", f"s{s.index}"), ("class", "sentence unique"))
         if others:
-            groups.setdefault(f"{'; '.join(others)}{more}", []).append({"id": f"s{s.index}", "n": s.index + 1})
-        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls))))
-    return marks, [{"who": who, "sentences": sentences} for who, sentences in groups.items()]
+            title = f"Also reported by: {'; '.join(others)}{more}"
+            attrs = (("id", f"s{s.index}"), ("class", "sentence shared"), ("title", title))
+        marks.append(Mark(s.start, s.end, "span", attrs))
+    return marks
 
 
 def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis, paths: SitePaths) -> list[tuple[Mark, bool]]:

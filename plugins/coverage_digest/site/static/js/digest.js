@@ -420,21 +420,8 @@
     });
   }
 
-  // An article page lists who else reports each sentence once per set of outlets; hovering a sentence shows it too.
-  function setUpSharers() {
-    document.querySelectorAll("ul.sharers li").forEach(function (item) {
-      var who = item.querySelector(".who");
-      if (!who) return;
-      item.querySelectorAll("a[href^='#s']").forEach(function (a) {
-        var sentence = document.getElementById(a.getAttribute("href").slice(1));
-        if (sentence) sentence.title = "Also reported by: " + who.textContent;
-      });
-    });
-  }
-
   function start() {
     setUpSearch();
-    setUpSharers();
     setUpQuoteTable();
     setUpStoryTable();
     setUpCitations();
