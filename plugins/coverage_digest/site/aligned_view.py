@@ -3,8 +3,9 @@
 The view carries the evidence of reuse: every paired sentence, and every unpaired derived sentence that holds a
 verbatim passage of the source. A run of two or more other unpaired sentences (text found in one article only) folds
 into one row that says how many there are on each side and links to the first of them in its article, where all of
-them stand in context: the page no longer repeats both whole articles. Consecutive sentences the same word for word in
-both articles are shown once, as one passage, linked to where it starts in each.
+them stand in context: the page no longer repeats both whole articles. A passage of sentences the same word for word, in
+the same order, in both articles shows its first sentence once, counts the others, and links to where it starts in
+each article (which shows all of it).
 """
 
 from __future__ import annotations
