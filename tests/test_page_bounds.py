@@ -140,3 +140,21 @@ def test_a_story_too_big_for_one_page_keeps_every_page_under_the_bound_and_every
     rows = [q["id"] for q in story["quotes"]]
     assert len(rows) > 60  # more than the story page shows and more than one part page holds
     assert not [r for r in rows if r not in shown]  # every row is on the story page or on a part page it links to
+
+
+def test_a_source_copied_by_many_lists_the_first_copies_and_counts_the_rest():
+    """A wire story's source article is the source of hundreds of copies: its page lists what it derives from, the
+    first MAX_SHARE_ROWS copies, and how many more (the story page lists every pair)."""
+    from types import SimpleNamespace
+
+    from coverage_digest.site.views import _derivations
+
+    pairs = [SimpleNamespace(article_id=f"copy-{i:03d}", from_article_id="wire", share=0.9) for i in range(300)]
+    pairs.insert(5, SimpleNamespace(article_id="wire", from_article_id="agency", share=0.5))
+    paths = SimpleNamespace(reuse_url=lambda derived, source: f"reuse/{derived}-from-{source}.html")
+    links = SimpleNamespace(outlet=str.upper, paths=paths)
+    out = _derivations(SimpleNamespace(id="wire"), SimpleNamespace(derivations=pairs), links)  # type: ignore[arg-type]
+    assert len(out["derivations"]) == 1 + MAX_SHARE_ROWS and out["more_derived"] == 300 - MAX_SHARE_ROWS
+    assert {"source": "AGENCY", "derived": "WIRE", "share": 0.5, "url": "reuse/wire-from-agency.html"} in out[
+        "derivations"
+    ]

@@ -236,19 +236,29 @@ def article_view(
         ],
         "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
         "unique": [analysis.sentences[i].text for i in support.unique],
-        "derivations": [
-            {
-                "source": links.outlet(d.from_article_id),
-                "derived": links.outlet(d.article_id),
-                "share": d.share,
-                "url": paths.reuse_url(d.article_id, d.from_article_id),
-            }
-            for d in sa.derivations
-            if article.id in (d.article_id, d.from_article_id)
-        ],
+        **_derivations(article, sa, links),
         "sentence_count": len(analysis.sentences),
         "coding": [],  # the user's coding of its outlet (the publisher adds it when there is one)
     }
+
+
+def _derivations(article: Article, sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    """The derived pairs an article takes part in: every one it derives from, and the first MAX_SHARE_ROWS that
+    derive from it (a wire story's source has hundreds; the story page's pair list has every one)."""
+    own = [d for d in sa.derivations if d.article_id == article.id]
+    copies = [d for d in sa.derivations if d.from_article_id == article.id]
+    kept = {id(d) for d in own + copies[:MAX_SHARE_ROWS]}
+    rows = [
+        {
+            "source": links.outlet(d.from_article_id),
+            "derived": links.outlet(d.article_id),
+            "share": d.share,
+            "url": links.paths.reuse_url(d.article_id, d.from_article_id),
+        }
+        for d in sa.derivations
+        if id(d) in kept
+    ]
+    return {"derivations": rows, "more_derived": len(copies) - len(copies[:MAX_SHARE_ROWS])}
 
 
 def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
