@@ -85,6 +85,9 @@ def test_feed_dates_are_the_latest_publication_and_bad_text_cannot_break_the_xml
     assert atom_feed(document, "D", "", FEED) == atom_feed(document, "D", "", FEED)
 
 
+BULK = ("articles", "reuse")  # a page per article or derived pair: no Open Graph tags, they repeat <title> (issue 15)
+
+
 def test_every_page_has_a_title_description_and_open_graph_tags(seed_site):
     out, _ = seed_site
     titles = set()
@@ -94,11 +97,14 @@ def test_every_page_has_a_title_description_and_open_graph_tags(seed_site):
         description = page.select_one("meta[name=description]")["content"]
         og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
         assert title and description, path.name
+        assert page.select_one("link[rel=alternate][type='application/atom+xml']"), path.name
+        titles.add(title)
+        if path.relative_to(out).parts[0] in BULK:
+            assert not og, path.name
+            continue
         assert og["og:title"] == title and og["og:description"] == description, path.name
         assert og["og:type"] in ("website", "article") and og["og:site_name"], path.name
         assert "og:url" not in og  # only with an absolute SITEURL (Open Graph needs absolute URLs)
-        assert page.select_one("link[rel=alternate][type='application/atom+xml']"), path.name
-        titles.add(title)
     assert len(titles) == len(list(out.rglob("*.html")))  # every page says which page it is
 
 

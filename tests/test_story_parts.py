@@ -83,7 +83,15 @@ def _article_urls(digest: dict) -> list[str]:
 
 def test_part_pages_follow_the_table_sizes(monkeypatch):
     """Which part pages exist comes from the same counts that decide which rows each page shows."""
-    sizes = {"sources": 450, "quotes": 31, "figures": 25, "pairs": 0, "claims": 101}
+    shown = story_parts.ON_STORY_PAGE
+    sizes = {
+        "sources": 450,
+        "quotes": shown["quotes"] + 1,
+        "fragments": shown["fragments"],
+        "figures": shown["figures"],
+        "pairs": 0,
+        "claims": 101,
+    }
     monkeypatch.setattr(story_parts, "table_sizes", lambda doc: sizes)
     pages = story_parts.part_pages(None)  # type: ignore[arg-type]
     assert pages == [("sources", 1), ("sources", 2), ("sources", 3), ("quotes", 1), ("claims", 1), ("claims", 2)]

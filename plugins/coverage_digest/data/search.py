@@ -23,6 +23,7 @@ from ..article.analyse import ArticleAnalysis
 from ..digest import StoryDocument
 from ..records import Article
 from ..site.paths import SitePaths
+from ..site.story_parts import row_page_url
 from ..text.lexicon import STOP_SEARCH
 
 DOCS_PER_CHUNK = 200
@@ -87,13 +88,15 @@ def story_docs(
                 "article", paths.article_url(aid), a.headline or a.display_outlet, context, text, sentences, terms
             )
         )
-    for _, row in doc.listed():
+    positions: dict[str, int] = {}
+    for table, row in doc.listed():  # a row past the story page's share of its table is on a part page
+        position = positions[table] = positions.get(table, -1) + 1
         speaker = row.speaker or "unknown speaker"
         carried = sorted({articles[o.quote.article_id].display_outlet for o in row.occurrences})
         docs.append(
             SearchDoc(
                 "quote",
-                f"{story_url}#{row.id}",
+                f"{row_page_url(doc, table, position, paths)}#{row.id}",
                 f"“{row.text}”",
                 f"{speaker} · {', '.join(carried)}",
                 f"{row.text} {speaker} {' '.join(row.roles)}",

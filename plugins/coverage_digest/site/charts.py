@@ -101,6 +101,8 @@ def _heat_cell(x: float, y: float, cell: tuple[float, str] | None, high: float, 
     if cell is None:
         return f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="3" class="cell none"/>'
     value, text = cell
+    if value <= 0:  # an empty cell needs no tooltip: the <desc> and the table list only the counts
+        return f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="3" class="cell l0"/>'
     level = 0 if value <= 0 else max(1, min(4, round(4 * value / high)))
     label = (
         f'<text x="{x + size / 2}" y="{y + size / 2 + 5}" text-anchor="middle" class="count l{level}">'

@@ -17,11 +17,12 @@ from ..story.figures import FigureGroup
 from .paths import SitePaths
 
 # Rows a table shows on the story page itself, and rows per part page when the table is longer than that.
-ON_STORY_PAGE = {"sources": 25, "quotes": 30, "figures": 25, "pairs": 20, "claims": 20}
-PER_PART_PAGE = {"sources": 200, "quotes": 60, "figures": 60, "pairs": 200, "claims": 100}
+ON_STORY_PAGE = {"sources": 25, "quotes": 15, "fragments": 15, "figures": 12, "pairs": 20, "claims": 15}
+PER_PART_PAGE = {"sources": 200, "quotes": 60, "fragments": 150, "figures": 60, "pairs": 200, "claims": 100}
 PART_TITLES = {
     "sources": "The sources",
     "quotes": "Quotes: who said what, and who carried it",
+    "fragments": "Fragments and scare quotes",
     "figures": "Numbers",
     "pairs": "Who copied or rewrote whom",
     "claims": "Only in one outlet",
@@ -29,15 +30,17 @@ PART_TITLES = {
 PART_WHAT = {
     "sources": "sources",
     "quotes": "quotes",
+    "fragments": "fragments",
     "figures": "figure groups",
     "pairs": "derived articles",
     "claims": "sentences",
 }
 LIST_SHOWN = 12  # items of a list inside one row (citations, outlets printing a quote, figures) shown on a page
-MAX_DISAGREEMENTS = 20
+MAX_DISAGREEMENTS = 12
 MAX_DISTINCTIVE = 30
 MAX_COLUMNS = 12  # outlets as the columns of a table or a heat map (more are unreadable): per-row totals instead
 MAX_BARS = 25  # outlets as the bars of a chart (as many as the table shows on the page); more: the table alone
+MAX_SPEAKER_ROWS = 15  # speakers of the "who is quoted by whom" heat map and table: the most quoted; the CSV has all
 
 
 def shown_figure_groups(sa: StoryAnalysis) -> list[FigureGroup]:
@@ -51,6 +54,7 @@ def table_sizes(doc: StoryDocument) -> dict[str, int]:
     return {
         "sources": len(doc.story.article_ids),
         "quotes": len(doc.quotes),
+        "fragments": len(doc.fragments),
         "figures": len(shown_figure_groups(sa)),
         "pairs": len(sa.derivations),
         "claims": len(sa.summary.single_outlet),
@@ -112,6 +116,13 @@ def part_pages_of(doc: StoryDocument, kind: str, paths: SitePaths) -> list[dict[
         }
         for n in range(1, -(-total // per) + 1)
     ]
+
+
+def row_page_url(doc: StoryDocument, kind: str, position: int, paths: SitePaths) -> str:
+    """The page that shows row `position` (from 0) of a long table: the story page, or the part page holding it."""
+    if position < ON_STORY_PAGE[kind] or table_sizes(doc)[kind] <= ON_STORY_PAGE[kind]:
+        return paths.story_url(doc.story.id)
+    return paths.story_part_url(doc.story.id, kind, position // PER_PART_PAGE[kind] + 1)
 
 
 def first(items: Sequence[Any], shown: int = LIST_SHOWN) -> tuple[list[Any], int]:

@@ -22,6 +22,7 @@ from .story_parts import (
     MAX_COLUMNS,
     MAX_DISAGREEMENTS,
     MAX_DISTINCTIVE,
+    MAX_SPEAKER_ROWS,
     first,
     fold_columns,
     shown_figure_groups,
@@ -130,6 +131,8 @@ def _speaker_matrix(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
         {"speaker": s, "cells": [{"count": counts[(s, i)], "level": round(4 * counts[(s, i)] / peak)} for i in ids]}
         for s in speakers
     ]
+    more = max(0, len(rows) - MAX_SPEAKER_ROWS)
+    rows = rows[:MAX_SPEAKER_ROWS]
     columns, rows, folded = fold_columns([links.outlet(i) for i in ids], rows, "Quotes")
     if folded:
         rows = [{**r, "cells": [{"count": c, "level": 0} for c in r["cells"]]} for r in rows]
@@ -138,6 +141,7 @@ def _speaker_matrix(doc: StoryDocument, links: StoryLinks) -> dict[str, Any]:
         "short_columns": columns if folded else [links.short(i) for i in ids],
         "rows": rows,
         "folded": folded,
+        "more": more,
     }
 
 

@@ -96,6 +96,7 @@ def story_view(
     differences["figures"] = _cut(differences["figures"], cuts["figures"])
     differences["single_outlet"] = _cut(differences["single_outlet"], cuts["claims"])
     quotes["rows"] = _cut(quotes["rows"], cuts["quotes"])
+    quotes["fragments"] = _cut(quotes["fragments"], cuts["fragments"])
     timeline = timeline_section(doc, links)  # one entry per dated article: as long as the sources
     timeline["more"] = max(0, len(timeline["entries"]) - ON_STORY_PAGE["sources"])
     timeline["entries"] = timeline["entries"][: ON_STORY_PAGE["sources"]]
@@ -145,6 +146,8 @@ def story_part_view(
     cut = part_cut(kind, table_sizes(doc)[kind], number)
     if kind == "quotes":
         rows = [quote_row(r, links) for r in doc.quotes[cut.start : cut.stop]]
+    elif kind == "fragments":
+        rows = [quote_row(r, links) for r in doc.fragments[cut.start : cut.stop]]
     elif kind == "figures":
         rows = [figure_row(g, links) for g in shown_figure_groups(sa)[cut.start : cut.stop]]
     elif kind == "pairs":
@@ -233,22 +236,34 @@ def article_view(
         ],
         "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
         "unique": [analysis.sentences[i].text for i in support.unique],
-        "derivations": [
-            {
-                "source": links.outlet(d.from_article_id),
-                "derived": links.outlet(d.article_id),
-                "share": d.share,
-                "url": paths.reuse_url(d.article_id, d.from_article_id),
-            }
-            for d in sa.derivations
-            if article.id in (d.article_id, d.from_article_id)
-        ],
+        **_derivations(article, sa, links),
         "sentence_count": len(analysis.sentences),
         "coding": [],  # the user's coding of its outlet (the publisher adds it when there is one)
     }
 
 
+def _derivations(article: Article, sa: StoryAnalysis, links: StoryLinks) -> dict[str, Any]:
+    """The derived pairs an article takes part in: every one it derives from, and the first MAX_SHARE_ROWS that
+    derive from it (a wire story's source has hundreds; the story page's pair list has every one)."""
+    own = [d for d in sa.derivations if d.article_id == article.id]
+    copies = [d for d in sa.derivations if d.from_article_id == article.id]
+    kept = {id(d) for d in own + copies[:MAX_SHARE_ROWS]}
+    rows = [
+        {
+            "source": links.outlet(d.from_article_id),
+            "derived": links.outlet(d.article_id),
+            "share": d.share,
+            "url": links.paths.reuse_url(d.article_id, d.from_article_id),
+        }
+        for d in sa.derivations
+        if id(d) in kept
+    ]
+    return {"derivations": rows, "more_derived": len(copies) - len(copies[:MAX_SHARE_ROWS])}
+
+
 def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: StoryLinks) -> list[Mark]:
+    """A mark per sentence: a shared one names who else reports it in its tooltip (a few outlets, the rest
+    counted); a unique one has no tooltip (the legend says what a dotted sentence is)."""
     marks = []
     for s in analysis.sentences:
         found = support.sentences[s.index]
@@ -257,10 +272,11 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
         hidden = sum(1 for link in found.links if links.outlet(link.target.article_id) not in others)
         extra = found.more + hidden
         more = f"; and {extra} more {'article' if extra == 1 else 'articles'}" if extra else ""
-        cls = "sentence shared" if others else "sentence unique"
-        alone = "No other outlet in this story reports this"
-        title = f"Also reported by: {'; '.join(others)}{more}" if others else alone
-        marks.append(Mark(s.start, s.end, "span", (("id", f"s{s.index}"), ("class", cls), ("title", title))))
+        attrs: tuple[tuple[str, str], ...] = (("id", f"s{s.index}"), ("class", "sentence unique"))
+        if others:
+            title = f"Also reported by: {'; '.join(others)}{more}"
+            attrs = (("id", f"s{s.index}"), ("class", "sentence shared"), ("title", title))
+        marks.append(Mark(s.start, s.end, "span", attrs))
     return marks
 
 
@@ -276,7 +292,6 @@ def _quote_marks(analysis: ArticleAnalysis, sa: StoryAnalysis, paths: SitePaths)
             ("id", paths.quote_anchor(q.id)),
             ("class", kind),
             ("data-speaker", speaker),
-            ("title", f"Speaker: {speaker}"),
         )
         marks.append((Mark(q.start, q.end, "mark", attrs, rank=1), q.in_headline))
     return marks
