@@ -22,7 +22,7 @@ from ..settings import DigestSettings
 from ..site import views
 from ..site.aligned_view import aligned_view
 from ..site.index_view import STORIES_DATA, index_pages, stories_data
-from ..site.outlet_view import coding_rows, distribution_section, outlet_view, outlets_view
+from ..site.outlet_view import coding_rows, distribution_section, outlet_page_count, outlet_view, outlets_view
 from ..site.paths import INDEX_ORDERS, SitePaths
 from ..site.story_parts import part_pages
 from .manifest import PageManifest, page_key
@@ -98,7 +98,11 @@ class Publisher:
             self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
         written += self._outlet_pages()
-        outlet_pages = {paths.outlet_save_as(o.name): paths.outlet_url(o.name) or "" for o in digest.outlets}
+        outlet_pages = {
+            paths.outlet_page_save_as(o.name, n): paths.outlet_page_url(o.name, n)
+            for o in digest.outlets
+            for n in range(1, outlet_page_count(o) + 1)
+        }
         listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
@@ -116,8 +120,9 @@ class Publisher:
         paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
         out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
         for outlet in self.digest.outlets:
-            view = outlet_view(outlet, documents, paths, self.digest.coding_file)
-            out.append(self._page(paths.outlet_save_as(outlet.name), "outlet", outlet=view))
+            for n in range(1, outlet_page_count(outlet) + 1):
+                view = outlet_view(outlet, documents, paths, self.digest.coding_file, page=n)
+                out.append(self._page(paths.outlet_page_save_as(outlet.name, n), "outlet", outlet=view))
         return out
 
     def _site_pages(self) -> set[str]:
@@ -125,7 +130,8 @@ class Publisher:
         paths, count = self.paths, self.paths.index_pages(len(self.digest.documents))
         pages = {paths.index_page(order, n) for order in INDEX_ORDERS for n in range(1, count + 1)}
         pages.add(self.settings.outlets_save_as)
-        return pages | {paths.outlet_save_as(o.name) for o in self.digest.outlets}
+        numbers = [(o.name, n) for o in self.digest.outlets for n in range(1, outlet_page_count(o) + 1)]
+        return pages | {paths.outlet_page_save_as(name, n) for name, n in numbers}
 
     def _planned(self, plans: list[StoryPlan]) -> set[str]:
         """Every file this build is about to write (the search index's files apart: its folder is the digest's)."""

@@ -11,6 +11,7 @@ from ..records import Article
 from .paths import SitePaths
 
 MAX_OUTLET_QUOTES = 60  # quotes an outlet page lists; digest.json has every one
+OUTLET_ARTICLES_PER_PAGE = 100  # articles an outlet page lists, newest first; the rest on its part pages
 
 
 def outlets_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
@@ -40,10 +41,20 @@ def outlets_view(digest: Digest, paths: SitePaths) -> dict[str, Any]:
     }
 
 
+def outlet_page_count(outlet: OutletDocument) -> int:
+    """How many pages an outlet's list of articles takes (its page, then part pages of older articles)."""
+    return max(1, -(-len(outlet.article_ids) // OUTLET_ARTICLES_PER_PAGE))
+
+
 def outlet_view(
-    outlet: OutletDocument, documents: dict[str, StoryDocument], paths: SitePaths, coding_file: str | None = None
+    outlet: OutletDocument,
+    documents: dict[str, StoryDocument],
+    paths: SitePaths,
+    coding_file: str | None = None,
+    page: int = 1,
 ) -> dict[str, Any]:
-    """One outlet's page: its articles by date, how often it was first, its quotes, whose text it reuses."""
+    """One outlet's page: its articles by date, how often it was first, its quotes, whose text it reuses. Page 2 and
+    on list only older articles, OUTLET_ARTICLES_PER_PAGE a page, each page linking to every other."""
     mine = set(outlet.article_ids)
     articles = []
     for story_id in outlet.story_ids:
@@ -55,10 +66,24 @@ def outlet_view(
     articles.sort(key=lambda r: sort_key(r["published"])[1], reverse=True)
     articles.sort(key=lambda r: sort_key(r["published"])[0])  # undated last
     quotes = [_quote_row(documents[sid], rid, mine, paths) for sid, rid in outlet.quotes[:MAX_OUTLET_QUOTES]]
+    start, stop = (page - 1) * OUTLET_ARTICLES_PER_PAGE, min(len(articles), page * OUTLET_ARTICLES_PER_PAGE)
+    pages = [
+        {
+            "number": n,
+            "url": paths.outlet_page_url(outlet.name, n),
+            "first": (n - 1) * OUTLET_ARTICLES_PER_PAGE + 1,
+            "last": min(len(articles), n * OUTLET_ARTICLES_PER_PAGE),
+            "current": n == page,
+        }
+        for n in range(1, outlet_page_count(outlet) + 1)
+    ]
     return {
         "name": outlet.name,
         "url": paths.outlet_url(outlet.name),
-        "articles": articles,
+        "page": page,
+        "articles": articles[start:stop],
+        "article_count": len(articles),
+        "nav": {"total": len(articles), "first": start + 1, "last": stop, "cut": len(pages) > 1, "pages": pages},
         "story_count": len(outlet.story_ids),
         "quote_count": len(outlet.quotes),
         "more_quotes": max(0, len(outlet.quotes) - MAX_OUTLET_QUOTES),

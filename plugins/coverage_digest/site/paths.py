@@ -78,6 +78,16 @@ class SitePaths:
     def outlet_save_as(self, name: str) -> str:
         return self.settings.outlet_save_as.format(slug=self.outlet_slugs[name])
 
+    def outlet_page_url(self, name: str, number: int) -> str:
+        """Page `number` (from 1) of an identified outlet's list of articles: its page itself, then part pages in a
+        folder named like it (outlets/<slug>/articles-2.html: no other outlet's slug can take that path)."""
+        url = self.outlet_url(name) or ""
+        return url if number == 1 else outlet_part_path(url, number)
+
+    def outlet_page_save_as(self, name: str, number: int) -> str:
+        save_as = self.outlet_save_as(name)
+        return save_as if number == 1 else outlet_part_path(save_as, number)
+
     def index_page(self, order: str = "recent", number: int = 1) -> str:
         """One page of the index in one sort order, named as Pelican names pages (index.html, index2.html, ...):
         the most recent stories first in the index itself, the other orders beside it (index-sources2.html)."""
@@ -146,6 +156,15 @@ def part_path(story_path: str, kind: str, number: int) -> str:
     """A part page of a story, next to its page: stories/<slug>-quotes-2.html (or stories/<slug>/quotes-2.html)."""
     extension = story_path.rsplit(".", 1)[-1] if "." in story_path.rsplit("/", 1)[-1] else "html"
     return beside(story_path, f"{kind}-{number}.{extension}")
+
+
+def outlet_part_path(outlet_path: str, number: int) -> str:
+    """Part page `number` of an outlet's articles, in a folder named like its page: outlets/<slug>.html ->
+    outlets/<slug>/articles-2.html (folder-style outlets/<slug>/index.html -> outlets/<slug>/articles-2.html)."""
+    last = outlet_path.rsplit("/", 1)[-1]
+    base, extension = outlet_path.rsplit(".", 1) if "." in last else (outlet_path.rstrip("/"), "html")
+    base = base[: -len("/index")] if base.endswith("/index") else base
+    return f"{base}/articles-{number}.{extension}"
 
 
 def beside(story_path: str, name: str) -> str:
