@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
-from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
+from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases, role_lead
 
 _APPOSITIVE = re.compile(r"(?:a|an|the|one|another|his|her|its|their|who|whose|\d+|[\w\-]+ (?:of|at|for))\b")
 _AUX = re.compile(
@@ -75,9 +75,6 @@ _FINITE = re.compile(
     r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
     r"written|spoken|given|taken|shown)\b"
 )
-_POSSESSIVE_ROLE = re.compile(
-    r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"
-)
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
 _CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;|\b(?:when|after|because|since|while|until))\s+")
 # Finite verbs that describe rather than report words ("was", "has", "needs").
@@ -135,10 +132,14 @@ class SentenceRules(SpeakerPhrases):
                 rest = subject[named_head.end() :].strip(" ,")
                 return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
         if "," in subject.rstrip(","):  # '"…" to drive up the price, she said': the clause after the last comma
-            tail = subject.rstrip(",").rsplit(",", 1)[1]
+            lead, tail = subject.rstrip(",").rsplit(",", 1)
             if _CLAUSE_WORD.search(tail):
                 return None  # '“…” against him, a charge that party leaders denied': the tail is a clause
-            return self.phrase(tail, at + head.find(tail.strip()), "after", cue)
+            found = self.phrase(tail.strip(), at + head.find(tail.strip()), "after", cue)
+            if found and found.kind == "person" and "," not in lead and role_lead(lead):
+                whole = subject.rstrip(", ")  # "Ms. Ruiz's spokesman, Ana Lee": the role is part of the speaker
+                return replace(found, as_written=self._written(whole, at + head.find(whole)), role=lead.strip())
+            return found
         if not subject or len(subject.split()) > MAX_SUBJECT_WORDS or re.search(r"[;:\x00\n]", subject):
             return None
         if any(abbreviation_before(subject, m.start()) is False for m in re.finditer(r"\.(?=\s)", subject)):
@@ -176,7 +177,7 @@ class SentenceRules(SpeakerPhrases):
 
     def _inverted_appositive(self, rest: str, match: re.Match, begin: int, cue: str) -> Attribution | None:
         """ "…," said his best friend at college, Bruce Lee, who …: the name in the appositive."""
-        after = re.match(r",\s*([^,;:\x00\n()]{2,60}?)\s*(?=[,.;]|$)", rest[match.end(1) :])
+        after = re.match(r",\s*([^,;:\x00\n()]{2,60}?)\s*(?=[,;]|(?<!\b[A-Z])\.|$)", rest[match.end(1) :])
         if not after:
             return None
         start = begin + (match.end(1) - match.start(1)) + after.start(1)
@@ -260,9 +261,11 @@ class SentenceRules(SpeakerPhrases):
         if index == 0 or found.kind != "person":
             return found
         role = segments[index - 1].group()
-        if not _POSSESSIVE_ROLE.fullmatch(role) or role.split()[-1].lower() not in ROLE_NOUNS:
+        skip = re.match(r"\s*(?:(?:And|But|So|Yet|Still|Meanwhile)\s+)?", role)
+        role = role[skip.end() if skip else 0 :]  # "And Florida's attorney general, Pam Bondi": the role without "And"
+        if not role_lead(role):
             return found
-        start = hard + segments[index - 1].start() + len(role) - len(role.lstrip())
+        start = hard + segments[index - 1].end() - len(role)
         whole = left[start : hard + segment.end()].strip()
         return replace(found, as_written=self._written(whole, at + start), role=found.role or role.strip())
 

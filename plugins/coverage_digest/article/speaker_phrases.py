@@ -60,6 +60,20 @@ def _modified_noun(after: str) -> int:
     return word.end() if word and _source_noun(word.group(1)) else 0
 
 
+# A role written before the name it belongs to, set off by a comma: "Ms. Ruiz's spokesman, Ana Lee", "the Water Board's
+# chief engineer, Ana Lee", "the leader of the Rail Union, Ana Lee" (up to four modifiers, capitalised ones too).
+_ROLE_LEAD = re.compile(
+    r"(?:(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:[\w.’'\-]+\s+){0,4}?([a-z][\w\-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
+)
+
+
+def role_lead(text: str) -> bool:
+    """Say whether a phrase is a role written before a name and a comma ("Ms. Ruiz's spokesman", "the leader of X")."""
+    match = _ROLE_LEAD.fullmatch(text.strip())
+    return bool(match) and _source_noun(match.group(1)) and match.group(1) not in BODY_NOUNS | DOCUMENT_NOUNS
+
+
 def _source_noun(word: str) -> bool:
     """Say whether a head noun can name who or what said something: a role, a body or a text, or their plural."""
     nouns = ROLE_NOUNS | BODY_NOUNS | DOCUMENT_NOUNS

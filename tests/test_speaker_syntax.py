@@ -1,0 +1,33 @@
+"""Speaker attribution, issue 16 third round: one invented sentence per rule of English news syntax."""
+
+from __future__ import annotations
+
+from test_quotes import make_article
+
+from coverage_digest.article.analyse import extract_quotes
+
+
+def first(*paragraphs: str):
+    """The first quotation of an article made of these paragraphs."""
+    return extract_quotes(make_article(*paragraphs))[0]
+
+
+def test_role_before_the_name_is_part_of_the_speaker_as_written() -> None:
+    """ "Ms. Ruiz's spokesman, Ana Lee," and "The leader of the Rail Union, Ana Lee,": the role is written with her."""
+    after = first("“We are ready,” Ms. Ruiz's spokesman, Ana Lee, said.")
+    assert (after.speaker, after.speaker_as_written) == ("Ana Lee", "Ms. Ruiz's spokesman, Ana Lee")
+    before = first("The leader of the Rail Union, Ana Lee, warned that the plan was “a trap.”")
+    assert (before.speaker, before.speaker_as_written) == ("Ana Lee", "The leader of the Rail Union, Ana Lee")
+    joined = first("And the Rail Union's chief spokesman, Ana Lee, said the bridge was “safe.”")
+    assert joined.speaker_as_written == "the Rail Union's chief spokesman, Ana Lee"
+
+
+def test_name_after_a_comma_resolves_to_the_full_name() -> None:
+    """ "…," the captain, Lee, said: the surname is the person the article named in full."""
+    found = extract_quotes(make_article("Coach Ana Lee arrived late.", "“We won,” the captain, Lee, said."))
+    assert (found[0].speaker, found[0].speaker_kind) == ("Ana Lee", "person")
+
+
+def test_inverted_appositive_with_an_initial() -> None:
+    quote = first("The dam held “without a crack,” said the board's director, Ana B. Lee, on Monday.")
+    assert (quote.speaker, quote.speaker_as_written) == ("Ana B. Lee", "the board's director, Ana B. Lee")
