@@ -31,3 +31,25 @@ def test_name_after_a_comma_resolves_to_the_full_name() -> None:
 def test_inverted_appositive_with_an_initial() -> None:
     quote = first("The dam held “without a crack,” said the board's director, Ana B. Lee, on Monday.")
     assert (quote.speaker, quote.speaker_as_written) == ("Ana B. Lee", "the board's director, Ana B. Lee")
+
+
+def test_name_after_a_quote_that_does_not_close_its_clause() -> None:
+    """ "“in homage to” Lee, Ana Ruiz wrote": Lee is the object of the writer's sentence; Ana Ruiz wrote it."""
+    quote = first("The boat was named “in homage to” Lee, Ana Ruiz wrote.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")
+    assert first("“It works,” Ana Ruiz, the mayor, said.").speaker == "Ana Ruiz"  # a closed quote: the name speaks
+
+
+def test_preposition_opens_no_subject_after_a_quote() -> None:
+    """ "“…” by the Port Authority, Ana Ruiz said": the phrase after the quote is the writer's, not a speaker."""
+    quote = first("“Had there been no help” by the Port Authority, Ana Ruiz said, the town would have drowned.")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_as_the_speaker_said_after_a_quote() -> None:
+    assert first("The race “is a dead heat,” as Ana Ruiz said on the radio on Monday.").speaker == "Ana Ruiz"
+
+
+def test_quoted_as_saying() -> None:
+    quote = first("“Our method works,” Ana Ruiz is quoted as saying.")
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "quoted as saying")

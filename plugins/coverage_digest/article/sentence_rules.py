@@ -53,6 +53,10 @@ _PASSIVE_AGENT = re.compile(
     + r"(?:\s+once)?"
     + _AGENT
 )
+# A quotation that closes its clause: a comma, stop or dash inside or right after the closing mark.
+_CLOSED = re.compile(r"[,.!?…—–\-]\s*[\"'”’»]{1,3}\s*$")
+# '“…,” Ana Ruiz was quoted as saying': the subject of a passive "quoted as saying".
+_QUOTED_AS = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,6}?)(?:is|was|were|are|has been|had been)\s+quoted\s+as\s+")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|when|while|because|if)\b")  # a subject phrase holds no clause
 # A possessor, up to three modifiers and a noun, then "that"/"of"/"was"/"for" or a colon right before the quote
 # ("Ana Ruiz's comments “are …”" has none: the quote is the writer's predicate, not the comments).
@@ -106,6 +110,9 @@ class SentenceRules(SpeakerPhrases):
         opening = re.match(r"\s*,?\s*", following)
         lead = opening.end() if opening else 0  # the pattern matches every string
         verb = VERB.search(following, lead)
+        quoted = verb and _QUOTED_AS.fullmatch(following, lead, verb.start())
+        if quoted and verb.group() == "saying":  # '“…,” Ana Ruiz was quoted as saying'
+            return self._after_subject(quoted.group(1), quoted.group(1), at + lead, "quoted as saying", True)
         if not verb or verb.group().endswith("ing"):
             return None  # '"…" referencing the crowd', '"…," urging voters': a participle names no speaker after it
         head = following[lead : verb.start()]
@@ -117,14 +124,20 @@ class SentenceRules(SpeakerPhrases):
                 return replace(late, how="inverted-late")
         subject = _AUX.sub("", head).strip()
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
+        if "," not in subject:  # '“…,” as Ana Ruiz said on Monday': an attribution, not a subordinate clause
+            subject = re.sub(r"^as\s+(?=[A-Z])", "", subject)
         if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
             return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
-        return self._after_subject(subject, head, at + lead, verb.group())
+        closed = bool(_CLOSED.search(self.text, max(0, at - 4), at)) or "," in following[:lead]
+        offset = head.find(subject) if subject else 0
+        return self._after_subject(subject, head[offset:], at + lead + offset, verb.group(), closed)
 
-    def _after_subject(self, subject: str, head: str, at: int, cue: str) -> Attribution | None:
-        """The speaker a subject phrase between a quote and its verb names ("Ana Ruiz, the mayor," / "she")."""
-        named_head = re.match(r"([^,]+),", subject)
-        if named_head and _CLAUSE_WORD.search(named_head.group(1)):
+    def _after_subject(self, subject: str, head: str, at: int, cue: str, closed: bool) -> Attribution | None:
+        """The speaker a subject phrase between a quote and its verb names ("Ana Ruiz, the mayor," / "she"); a name
+        right after a quote is the speaker only when the quote closes its clause ('“in homage to” Lee, Ana Ruiz
+        wrote': Lee is the writer's object), and never when a preposition opens the phrase ('“…” by the army, X said')."""
+        named_head = re.match(r"([^,]+),", subject) if closed else None
+        if named_head and (_CLAUSE_WORD.search(named_head.group(1)) or named_head.group(1).split()[0] in _PREPOSITIONS):
             named_head = None  # '“…” primary on March 1 that includes Texas, …, Jones said': a clause, not a subject
         if named_head and self._name_in(at, at + named_head.end(1)) and "\x00" not in subject:
             found = self.phrase(named_head.group(1), at, "after", cue)
