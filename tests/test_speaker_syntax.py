@@ -53,3 +53,21 @@ def test_as_the_speaker_said_after_a_quote() -> None:
 def test_quoted_as_saying() -> None:
     quote = first("“Our method works,” Ana Ruiz is quoted as saying.")
     assert (quote.speaker, quote.cue) == ("Ana Ruiz", "quoted as saying")
+
+
+def test_subject_of_the_clause_that_holds_the_verb() -> None:
+    """ "…, when Mr. Lee, who had lost, called for a “…”": the clause's subject, not the sentence's."""
+    when = first(
+        "Some voters said they feared a repeat of 1992, when Mr. Lee, who had lost, called for a “culture war.”"
+    )
+    assert when.speaker == "Lee"
+    what = first("He guarded the delegates, in what Ana Ruiz, the party treasurer, called “hand-to-hand combat.”")
+    assert what.speaker == "Ana Ruiz"
+    # a subordinate clause whose subject names nobody: no speaker, not the main clause's subject
+    nobody = first(
+        "Mayor Ana Ruiz is telling voters she is tough after a woman in Dover, Delaware, told her she is “too nice.”"
+    )
+    assert nobody.speaker is None
+    # a relative clause is an appositive: "X, who served when …, conceded"
+    who = first("Ana Ruiz, who served when the dam was built, conceded the flood was “deeply regrettable.”")
+    assert who.speaker == "Ana Ruiz"

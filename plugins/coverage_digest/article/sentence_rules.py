@@ -35,6 +35,14 @@ _RELAY = re.compile(
 )
 
 
+# A segment before the verb that opens a clause ("when Mr. Buchanan", "in what Ana Ruiz", "which the mayor"), or a
+# clause inside one ("… to be president after a woman"): the clause's subject follows the opener.
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:(?:in|at|by|for|of|to)\s+)?(?:when|after|as|while|because|before|until|though|although|once|what|whom|"
+    r"which|where)\s+(?=[A-Z]|(?:the|a|an|his|her|their)\s)"
+)
+_CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
+_PLACE_AFTER = re.compile(r"\b(?:in|of|from|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*$")
 # Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
 _ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
 # A passive speech verb and its agent: 'called “…” by X' (verb before the quote) or '“…” was called by X' (after it).
@@ -134,12 +142,21 @@ class SentenceRules(AfterRules):
         hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
         heads = []
-        for segment in reversed(segments):
+        for index in range(len(segments) - 1, -1, -1):
+            segment = segments[index]
             text = segment.group()
-            begin = at + hard + segment.start() + len(text) - len(text.lstrip())
+            relative = re.match(r"\s*(?:who|whose|which)\b", text)  # "X, who served when …,": an appositive
+            opener = _CLAUSE_OPENER.match(text) or (None if relative else _CLAUSE_INSIDE.search(text))
+            opener = None if cue.endswith("ing") else opener  # "X said … after Y won, remarking": X's participle
+            skip = opener.end() if opener else len(text) - len(text.lstrip())
+            begin = at + hard + segment.start() + skip
             head = self.opening_speaker(begin, at + hard + segment.end())
-            if head:
-                heads.append((head, begin, segment))
+            if head and not (head[1] == "body" and index and _PLACE_AFTER.search(segments[index - 1].group())):
+                heads.append((head, begin, segment))  # (a state after a town, "in Worcester, Massachusetts,": no)
+            if opener:  # "…, when Mr. Buchanan, who …, called": the verb is the clause's; earlier segments are not
+                if not heads:
+                    return Attribution(None, None, None, None, cue, "before")  # its subject names nobody
+                break
         heads.sort(key=lambda h: h[0][1] != "person")  # a person before a body or place ("…, of Ashton, Md.,")
         for (phrase, _kind), begin, segment in heads:
             found = self.phrase(phrase, begin, "before", cue)
