@@ -71,3 +71,17 @@ def test_subject_of_the_clause_that_holds_the_verb() -> None:
     # a relative clause is an appositive: "X, who served when …, conceded"
     who = first("Ana Ruiz, who served when the dam was built, conceded the flood was “deeply regrettable.”")
     assert who.speaker == "Ana Ruiz"
+
+
+def test_a_role_held_for_someone_named_is_kept_whole() -> None:
+    """ "a person close to the Ruizes", "a longtime adviser to both Ruizes", "Supporters of Ruiz": they spoke."""
+    close = first("“We have work to do,” said a person close to the Ruizes.")
+    assert (close.speaker, close.speaker_as_written) == ("a person close to the Ruizes", "a person close to the Ruizes")
+    assert first("“We have work to do,” said a longtime adviser to both Ruizes.").speaker == (
+        "a longtime adviser to both Ruizes"
+    )
+    assert first("Ana Ruiz spoke. Supporters of Ruiz said the race was on the “wrong track.”").speaker == (
+        "supporters of Ruiz"
+    )
+    titled = first("Secretary of State Ana Ruiz called the deal “far from perfect.”")
+    assert titled.speaker == "Ana Ruiz"  # a title, not a role held for someone

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS
+from ..text.lexicon import LISTENER_VERBS
 from ..text.names import is_relay, words_of
 from .quote_frames import VERB, abbreviation_before
-from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases, role_lead
+from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases, held_role, role_lead
 
 _APPOSITIVE = re.compile(r"(?:a|an|the|one|another|his|her|its|their|who|whose|\d+|[\w\-]+ (?:of|at|for))\b")
 _AUX = re.compile(
@@ -148,4 +148,5 @@ class AfterRules(SpeakerPhrases):
 
 def _held_for(pieces: list[str]) -> bool:
     """Say whether "<role> to/for <Name>" holds a role for someone named ("an aide to Mr. Sanders")."""
-    return pieces[0].split()[-1].lower() in ROLE_NOUNS and pieces[2][:1].isupper()
+    named = re.sub(r"^(?:the|both)\s+", "", pieces[2])
+    return held_role(pieces[0].split()[-1].lower()) and named[:1].isupper()

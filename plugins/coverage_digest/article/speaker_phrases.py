@@ -31,7 +31,7 @@ _VERBISH = re.compile(
 )
 # A role held for someone named: "a spokesman for Trump", "an aide to Mr. Sanders", "a friend of Ana Ruiz".
 _AGENT_OF = re.compile(
-    r"(?:\S+\s+){0,4}?([a-z\-]+)\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
+    r"(?:\S+\s+){0,4}?([A-Za-z\-]+)\s+(?:for|to|of)\s+(?:the\s+|both\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
 )
 _SHARE = re.compile(r"%|\bpercent\b|\b\w+ in (?:10|ten)\b|\b(?:majority|half|third|quarter) of\b", re.IGNORECASE)
 PRONOUNS = words_of("""he she they it we i who you""")
@@ -66,6 +66,11 @@ _ROLE_LEAD = re.compile(
     r"(?:(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"\s+(?:[\w.’'\-]+\s+){0,4}?([a-z][\w\-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
 )
+
+
+def held_role(word: str) -> bool:
+    """Say whether a word before "for/to/of <Name>" is a role held for that name ("aide", "attorneys", "close")."""
+    return word == "close" or (_source_noun(word) and word not in BODY_NOUNS | DOCUMENT_NOUNS)
 
 
 def role_lead(text: str) -> bool:
@@ -156,8 +161,10 @@ class SpeakerPhrases:
             return self.pronoun(words[-1].lower(), at, self._written(phrase, at), how, cue)
         first = words[0].lower()
         agent = _AGENT_OF.match(phrase)
-        if agent and first in DETERMINERS and agent.group(1).lower() in ROLE_NOUNS:
-            # "a spokesman for Trump": the spokesman spoke, not Trump (kept whole: who he speaks for is said)
+        plural = agent and agent.start(1) == 0 and first.endswith("s")  # "Aides to X", not "Secretary of State X"
+        if agent and (first in DETERMINERS or plural) and held_role(agent.group(1).lower()):
+            # "a spokesman for Trump", "Aides to Ms. Ruiz", "a person close to the Ruizes": the spokesman spoke, not
+            # Trump (kept whole: who he speaks for is said)
             description = phrase[0].lower() + phrase[1:]
             return Attribution(self._written(phrase, at), description, "unnamed", None, cue, how)
         mention = self._head_name(phrase, at)
