@@ -85,3 +85,12 @@ def test_a_role_held_for_someone_named_is_kept_whole() -> None:
     )
     titled = first("Secretary of State Ana Ruiz called the deal “far from perfect.”")
     assert titled.speaker == "Ana Ruiz"  # a title, not a role held for someone
+
+
+def test_asked_by_names_the_asker_and_a_passive_listener_is_no_speaker() -> None:
+    asked = first("Ana Ruiz was asked by talk-show host Lee Park whether the plan would risk “a second flood.”")
+    assert (asked.speaker, asked.how) == ("Lee Park", "passive")
+    assert (
+        first("In an interview, Ana Ruiz was asked, “What is the most dangerous place you have seen?”").speaker is None
+    )
+    assert first("According to the manual, the staff were told, “You sell feelings.”").speaker is None

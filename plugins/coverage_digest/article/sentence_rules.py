@@ -43,6 +43,8 @@ _CLAUSE_OPENER = re.compile(
 )
 _CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
 _PLACE_AFTER = re.compile(r"\b(?:in|of|from|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*$")
+_ASKER = re.compile(r"\s+by\s+([^,;:\x00\n]{2,80}?)(?=\s*(?:,|\b(?:whether|if|about|to|what|why|how)\b|$))")
+_PASSIVE_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 # Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
 _ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
 # A passive speech verb and its agent: 'called “…” by X' (verb before the quote) or '“…” was called by X' (after it).
@@ -94,13 +96,26 @@ class SentenceRules(AfterRules):
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
-            found = self._aside(preceding, verb, at) or self._subject_of(preceding, verb, at)
+            found = (
+                self._asked_by(preceding, verb, at)
+                or self._aside(preceding, verb, at)
+                or self._subject_of(preceding, verb, at)
+            )
             if found:
                 return found
         colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
         if colon and not verbs:
             return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
         return None
+
+    def _asked_by(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "Ana Ruiz was asked by host Lee Park whether …": the asker spoke; "Ana Ruiz was asked, “…?”" or "the staff
+        were told, “…”": the subject is the listener, and who spoke is not said."""
+        if verb.group() not in ("asked", "told") or not _PASSIVE_BE.search(frame, 0, verb.start()):
+            return None
+        agent = _ASKER.match(frame, verb.end())
+        found = agent and self.phrase(agent.group(1), at + agent.start(1), "passive", "asked by")
+        return found if found and found.speaker else Attribution(None, None, None, None, verb.group(), "passive")
 
     def _aside(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         """ "The risk, says Ana Ruiz, is that “…”", "But, said Ana Ruiz, “…”": a named speaker set off before the quote
