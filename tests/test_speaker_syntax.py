@@ -94,3 +94,14 @@ def test_asked_by_names_the_asker_and_a_passive_listener_is_no_speaker() -> None
         first("In an interview, Ana Ruiz was asked, “What is the most dangerous place you have seen?”").speaker is None
     )
     assert first("According to the manual, the staff were told, “You sell feelings.”").speaker is None
+
+
+def test_subject_verb_reads_more_of_english_word_order() -> None:
+    """An opening adverb ("First,"), a time phrase before the verb ("last week"), a place after the name ("of
+    Ohio"), and two names joined by "and"."""
+    assert first("First, Ana Ruiz identified the judge as “Spanish,” which he is not.").speaker == "Ana Ruiz"
+    assert first("Ana Ruiz last week invited the press to look for the “missing” files.").speaker == "Ana Ruiz"
+    place = first("Senator Ana Ruiz of Ohio, a Democrat on the committee, advocates a “progressive tax” plan.")
+    assert (place.speaker, place.how) == ("Ana Ruiz", "subject-verb")
+    both = first("Ana Ruiz and Lee Chan issued a statement describing the meeting as a “positive step.”")
+    assert (both.speaker_as_written, both.how) == ("Ana Ruiz and Lee Chan", "subject-verb")

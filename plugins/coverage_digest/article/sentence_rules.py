@@ -4,6 +4,7 @@ something with words."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -69,17 +70,21 @@ _SAID_NOUN = re.compile(
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 _INTRO = re.compile(
     r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So|When|"
-    r"While|Asked|Pressed)\b"
-    r"[^,\x00]{0,80},)?\s*"
+    r"While|Asked|Pressed|First|Then|Now|Finally|Instead|Meanwhile|Separately|Ultimately|However|Indeed|Also|"
+    r"Previously|Recently|Yesterday|Today|Again|Afterward|Amid|Despite|With|Throughout|[A-Z][a-z]+ing)\b"
+    r"[^,\x00]{0,120},)?\s*"
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had)\s+)*"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
+    r"(?:week|month|year|night|weekend|[A-Z][a-z]+day)|on\s+[A-Z][a-z]+day|during\s+(?:a|the)\s+[A-Za-z]+)\s+)*"
     r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
     r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
     r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
     r"written|spoken|given|taken|shown)\b"
 )
+# A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
+_NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
 _CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;|\b(?:when|after|because|since|while|until))\s+")
 # Finite verbs that describe rather than report words ("was", "has", "needs").
@@ -229,12 +234,24 @@ class SentenceRules(AfterRules):
             head = self.opening_speaker(begin, at, described=True)
             if not head:
                 continue
-            after = self.masked[begin + len(head[0]) : at]
-            verb = _FINITE.match(after)
+            phrase, after = self._coordinated(head[0], begin, at)
+            place = _NAME_PP.match(after)  # "Senator Ana Ruiz of Ohio advocates a “…”"
+            verb = _FINITE.match(after, place.end() if place else 0)
             if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
                 continue
-            return self.phrase(head[0], begin, "subject-verb", verb.group(1))
+            return self.phrase(phrase, begin, "subject-verb", verb.group(1))
         return None
+
+    def _coordinated(self, head: str, begin: int, at: int) -> tuple[str, str]:
+        """A subject and the words after it up to the quote; "Ana Ruiz and Lee Park issued …": both names."""
+        end = begin + len(head)
+        joined = re.match(r"\s+and\s+", self.masked[end:at])
+        if joined and head[:1].isupper():
+            low = bisect.bisect_left(self.mention_starts, end + joined.end())
+            mention = self.cast.mentions[low] if low < len(self.cast.mentions) else None
+            if mention and mention.start == end + joined.end() and mention.kind == "person" and not mention.possessive:
+                end = mention.end
+        return self.masked[begin:end], self.masked[end:at]
 
     def _passive(self, preceding: str, following: str, at: int) -> Attribution | None:
         """'has been called “…” by Ana Ruiz', '“…” was uttered once, by Ana Ruiz': the agent of a passive speech verb
