@@ -105,3 +105,21 @@ def test_subject_verb_reads_more_of_english_word_order() -> None:
     assert (place.speaker, place.how) == ("Ana Ruiz", "subject-verb")
     both = first("Ana Ruiz and Lee Chan issued a statement describing the meeting as a “positive step.”")
     assert (both.speaker_as_written, both.how) == ("Ana Ruiz and Lee Chan", "subject-verb")
+
+
+def test_a_name_modifying_a_described_noun_and_catenative_verbs() -> None:
+    """ "The Rail presidential candidate sent …" is the candidate; "X went so far as to say:" is X."""
+    described = first("The Rail presidential candidate sent an email inviting supporters to “win my shotgun!”")
+    assert (described.speaker, described.how) == ("the Rail presidential candidate", "subject-verb")
+    assert first("The columnist Ana Ruiz went so far as to say: “The paper is over.”").speaker == "Ana Ruiz"
+    assert first("Ana Ruiz was prompted to say, “I cannot believe how civil it is.”").speaker == "Ana Ruiz"
+
+
+def test_colon_after_a_sentence_whose_subject_is_named() -> None:
+    board = first("The Rail Board of Appeals was firm in its findings: “No more appeals.”")
+    assert (board.speaker, board.how) == ("Rail Board of Appeals", "colon")
+    # a colon phrase that opens with a verb is not a subject: "delivered a message to X:" is not X speaking
+    assert (
+        first("Senator Ana Ruiz, a Democrat, delivered a blunt message to Lee Chan: “It is time to quit.”").speaker
+        != "Lee Chan"
+    )

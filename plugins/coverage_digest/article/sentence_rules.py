@@ -83,6 +83,13 @@ _FINITE = re.compile(
     r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
     r"written|spoken|given|taken|shown)\b"
 )
+# A subject, then verbs and adverbs before "to" and the speech verb: "X went so far as to say", "X could not bring
+# himself to utter", "X was prompted to say".
+_CATENATIVE = re.compile(
+    r"(.+?)\s+(?:(?:\w+ly|also|only|not|never|so|far|as|quick|able|eager|forced|prompted|going|about|set|expected|"
+    r"ready|willing|bring|himself|herself|themselves|was|were|is|are|has|had|have|been|would|could|did|will|can|"
+    r"went|got|[a-z]+ed|[a-z]+s)\s+)+to"
+)
 # A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
 _NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
@@ -110,7 +117,14 @@ class SentenceRules(AfterRules):
                 return found
         colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
         if colon and not verbs:
-            return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
+            phrase = _trim_intro(re.split(r"\s+(?:-|–|—|--)\s+", colon.group(1))[-1])  # "… - Ana Ruiz:"
+            begin = at + colon.start(1) + colon.group(1).rfind(phrase)
+            opens = re.match(r"(?:[A-Z]|(?:the|a|an|one|two|some|many)\s)", phrase)  # not "delivered … to X:"
+            found = self.phrase(phrase, begin, "colon", ":") if opens else None
+            head = None if found or not opens else self.opening_speaker(begin, at + colon.end(1))
+            if head and head[1] in ("person", "body", "role"):  # "the Rail Board was clear in its findings: “…”"
+                return self.phrase(head[0], begin, "colon", ":")
+            return found
         return None
 
     def _asked_by(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
@@ -153,6 +167,8 @@ class SentenceRules(AfterRules):
         if opener in _SUBORDINATE and opener not in _AS and "," in frame[verb.end() :]:
             return None  # "After X asked about it, the Graysons became “agitated”": X's clause is not the quote's
         subject = _trim_intro(subject)
+        catenative = _CATENATIVE.fullmatch(subject)  # "Ana Ruiz went so far as to say", "X was prompted to say"
+        subject = catenative.group(1) if catenative else subject
         if len(subject.split()) > MAX_SUBJECT_WORDS or not subject:
             return None
         return self.phrase(subject, at + left.rfind(subject), "before", verb.group())

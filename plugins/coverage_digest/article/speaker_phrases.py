@@ -56,8 +56,24 @@ def _role_words(role: str) -> set[str]:
 
 def _modified_noun(after: str) -> int:
     """The length of the noun a name modifies ("GOP nominee", "Rove ad"), spaces included; 0 when none."""
-    word = re.match(r"\s+([a-z][a-z\-]+)\b", after)
-    return word.end() if word and _source_noun(word.group(1)) else 0
+    end = 0
+    for index in range(3):  # up to two modifiers first: "GOP presidential candidate"
+        word = re.match(r"\s+([a-z][a-z\-]+)\b", after[end:])
+        if not word:
+            return 0
+        end += word.end()
+        if _source_noun(word.group(1)):
+            return end
+        if index == 2 or not _MODIFIER.fullmatch(word.group(1)):
+            return 0
+    return 0
+
+
+# A modifier between a name and the noun it modifies: an adjective by its ending, or a common noun modifier.
+_MODIFIER = re.compile(
+    r"[a-z\-]+(?:al|an|ic|ive|ary|ern|ian|ese|ish|ior|ous|ful|ible|able)|top|senior|chief|former|new|longtime|deputy|"
+    r"state|campaign|press|security|policy|foreign|general|vice|prime|first|leading|executive"
+)
 
 
 # A role written before the name it belongs to, set off by a comma: "Ms. Ruiz's spokesman, Ana Lee", "the Water Board's
