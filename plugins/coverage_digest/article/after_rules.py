@@ -54,8 +54,8 @@ class AfterRules(SpeakerPhrases):
         opening = re.match(r"\s*,?\s*", following)
         lead = opening.end() if opening else 0  # the pattern matches every string
         verb = VERB.search(following, lead)
-        quoted = verb and _QUOTED_AS.fullmatch(following, lead, verb.start())
-        if quoted and verb.group() == "saying":  # '“…,” Ana Ruiz was quoted as saying'
+        quoted = _QUOTED_AS.fullmatch(following, lead, verb.start()) if verb else None
+        if verb and quoted and verb.group() == "saying":  # '“…,” Ana Ruiz was quoted as saying'
             return self._after_subject(quoted.group(1), quoted.group(1), at + lead, "quoted as saying", True)
         if not verb or verb.group().endswith("ing"):
             return None  # '"…" referencing the crowd', '"…," urging voters': a participle names no speaker after it

@@ -92,7 +92,9 @@ def held_role(word: str) -> bool:
 def role_lead(text: str) -> bool:
     """Say whether a phrase is a role written before a name and a comma ("Ms. Ruiz's spokesman", "the leader of X")."""
     match = _ROLE_LEAD.fullmatch(text.strip())
-    return bool(match) and _source_noun(match.group(1)) and match.group(1) not in BODY_NOUNS | DOCUMENT_NOUNS
+    if match is None:
+        return False
+    return _source_noun(match.group(1)) and match.group(1) not in BODY_NOUNS | DOCUMENT_NOUNS
 
 
 def _source_noun(word: str) -> bool:
