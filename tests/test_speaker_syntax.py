@@ -123,3 +123,10 @@ def test_colon_after_a_sentence_whose_subject_is_named() -> None:
         first("Senator Ana Ruiz, a Democrat, delivered a blunt message to Lee Chan: “It is time to quit.”").speaker
         != "Lee Chan"
     )
+
+
+def test_a_question_or_exclamation_takes_the_next_sentence_before_a_lead_in() -> None:
+    """ "Lee Chan spoke to the press. “Why now?” Ana Ruiz asked.": the asker, not the writer's earlier subject."""
+    quote = first("Lee Chan spoke to the press on Monday. “Why now?” Ana Ruiz asked.")
+    assert quote.speaker == "Ana Ruiz"
+    assert first("Lee Chan spoke to the press on Monday. “We are ready.”").speaker == "Lee Chan"  # a lead-in still
