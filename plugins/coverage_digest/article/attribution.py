@@ -131,6 +131,10 @@ class _Finder(SentenceRules):
         own = _CONNECTIVE.sub("", preceding.replace(MASK, ""))  # "Instead, “…”" has no words of the writer's own
         if re.search(r"[^\W\d_]", own) or VERB.search(frame):
             return None  # the writer's own sentence: no guessing
+        if self.body[index].text.rstrip("\"'”’ ")[-1:] in ("?", "!"):  # '“Why?” Ana Ruiz asked.' before a lead-in
+            trailing = self._trailing_attribution(sentence)
+            if trailing and trailing.speaker:
+                return trailing
         lead_in = self._lead_in(sentence)
         if lead_in:
             return lead_in

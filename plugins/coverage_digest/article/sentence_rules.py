@@ -1,22 +1,27 @@
-"""The attribution rules that read one sentence: a speech verb after the quote (with its subject before or after
-it), before the quote, a dash, "according to", and a sentence whose subject does something with words."""
+"""The attribution rules that read one sentence: a speech verb before the quote (the rules after it are in
+after_rules.py), an aside, a colon, "according to", a passive, a possessive, and a sentence whose subject does
+something with words."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
-from ..text.lexicon import LISTENER_VERBS, ROLE_NOUNS, SPEECH_NOUNS
+from ..text.lexicon import SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
-from .quote_frames import VERB, FrameSentence, abbreviation_before, noun_use
-from .speaker_phrases import DETERMINERS, Attribution, SpeakerPhrases
-
-_APPOSITIVE = re.compile(r"(?:a|an|the|one|another|his|her|its|their|who|whose|\d+|[\w\-]+ (?:of|at|for))\b")
-_AUX = re.compile(
-    r"(?:\s+(?:\w+ly|also|later|then|again|once|further|never|even|just|still|has|have|had|was|were|is|are|would|"
-    r"will|could|can|may|might|did|does|do|not|previously|recently|often|had|reportedly|publicly|privately))+\s*$",
-    re.IGNORECASE,
+from .after_rules import (
+    _APPOSITIVE,
+    _AUX,
+    _PREPOSITIONS,
+    _SUBORDINATE,
+    MAX_SUBJECT_WORDS,
+    AfterRules,
+    _relay_name,
 )
+from .quote_frames import VERB, FrameSentence, noun_use
+from .speaker_phrases import Attribution, role_lead
+
 _BOUNDARY = re.compile(
     r"[\x00;:()\[\]—–\n]|--|,|\b(?:that|which|when|while|because|as|if|after|before|since|though|although|where|whom|"
     r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))\.(?=\s)",
@@ -31,13 +36,16 @@ _RELAY = re.compile(
 )
 
 
-def _relay_name(phrase: str) -> str | None:
-    """The outlet or body a relay phrase names ("the Guardian" -> "Guardian"), when it names one."""
-    name = re.sub(r"^(?:the|The)\s+", "", phrase.strip(" ,.")).strip()
-    name = re.sub(r"\s+(?:of|for|and)$", "", name)
-    return name if name[:1].isupper() and is_relay(name) else None
-
-
+# A segment before the verb that opens a clause ("when Mr. Buchanan", "in what Ana Ruiz", "which the mayor"), or a
+# clause inside one ("… to be president after a woman"): the clause's subject follows the opener.
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:(?:in|at|by|for|of|to)\s+)?(?:when|after|as|while|because|before|until|though|although|once|what|whom|"
+    r"which|where)\s+(?=[A-Z]|(?:the|a|an|his|her|their)\s)"
+)
+_CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
+_PLACE_AFTER = re.compile(r"\b(?:in|of|from|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*$")
+_ASKER = re.compile(r"\s+by\s+([^,;:\x00\n]{2,80}?)(?=\s*(?:,|\b(?:whether|if|about|to|what|why|how)\b|$))")
+_PASSIVE_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 # Where an inverted aside may open: after a comma or a dash, or at the sentence start (after a connective).
 _ASIDE_OPEN = re.compile(r"(?:^|[,—–]|^\s*(?:But|And|Yet|So|Still|Or))\s*$")
 # A passive speech verb and its agent: 'called “…” by X' (verb before the quote) or '“…” was called by X' (after it).
@@ -53,7 +61,6 @@ _PASSIVE_AGENT = re.compile(
     + r"(?:\s+once)?"
     + _AGENT
 )
-_CLAUSE_WORD = re.compile(r"\b(?:that|which|when|while|because|if)\b")  # a subject phrase holds no clause
 # A possessor, up to three modifiers and a noun, then "that"/"of"/"was"/"for" or a colon right before the quote
 # ("Ana Ruiz's comments “are …”" has none: the quote is the writer's predicate, not the comments).
 _SAID_NOUN = re.compile(
@@ -61,143 +68,73 @@ _SAID_NOUN = re.compile(
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
-_DASH = re.compile(r"^\s*(?:[―—–]|--)\s*([A-Z][^,;:\x00\n()]{1,60}?)\s*(?:[.,]\s*)?(?:\n|$)")
 _INTRO = re.compile(
     r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So|When|"
-    r"While|Asked|Pressed)\b"
-    r"[^,\x00]{0,80},)?\s*"
+    r"While|Asked|Pressed|First|Then|Now|Finally|Instead|Meanwhile|Separately|Ultimately|However|Indeed|Also|"
+    r"Previously|Recently|Yesterday|Today|Again|Afterward|Amid|Despite|With|Throughout|[A-Z][a-z]+ing)\b"
+    r"[^,\x00]{0,120},)?\s*"
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had)\s+)*"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
+    r"(?:week|month|year|night|weekend|[A-Z][a-z]+day)|on\s+[A-Z][a-z]+day|during\s+(?:a|the)\s+[A-Za-z]+)\s+)*"
     r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
     r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
     r"thought|spoke|went|put|set|sent|drew|threw|kept|held|hit|cast|began|brought|chose|fought|ran|sought|stood|swore|"
     r"written|spoken|given|taken|shown)\b"
 )
-_POSSESSIVE_ROLE = re.compile(
-    r"\s*(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*"
+# A subject, then verbs and adverbs before "to" and the speech verb: "X went so far as to say", "X could not bring
+# himself to utter", "X was prompted to say".
+_CATENATIVE = re.compile(
+    r"(.+?)\s+(?:(?:\w+ly|also|only|not|never|so|far|as|quick|able|eager|forced|prompted|going|about|set|expected|"
+    r"ready|willing|bring|himself|herself|themselves|was|were|is|are|has|had|have|been|would|could|did|will|can|"
+    r"went|got|[a-z]+ed|[a-z]+s)\s+)+to"
 )
+# A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
+_NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
 _CLAUSE = re.compile(r"(?:,\s+(?:but|and|yet|while|though|although)|;|\b(?:when|after|because|since|while|until))\s+")
 # Finite verbs that describe rather than report words ("was", "has", "needs").
 _NOT_SPEECH = words_of("""is was has does needs seems appears remains becomes goes comes gets""")
-# A subject phrase opening with one of these is a subordinate clause or a prepositional phrase: no speaker.
-_SUBORDINATE = words_of("""after about until unless as just because since while when before though although like""")
 _AS = words_of("""as like just about""")  # "As X put it, “…”": an attribution, not a subordinate clause
-# Words after a speech verb that begin no speaker ("said Monday", "said that", "said last week").
-_NOT_INVERTED = words_of(
-    """monday tuesday wednesday thursday friday saturday sunday that this last earlier later it there yesterday
-    today tonight repeatedly recently previously again also then so not only just once"""
-)
-_PREPOSITIONS = words_of("""in on at during after before for from with by since under over through to of""")
-MAX_SUBJECT_WORDS = 14
 # Words around a quotation looked at for its attribution (keeps a huge paragraph linear).
 MAX_FRAME_CHARS = 400
 
 
-class SentenceRules(SpeakerPhrases):
+class SentenceRules(AfterRules):
     """The rules that find a quote's speaker in the words of its own sentence (each records its name in `how`)."""
-
-    def _dash(self, following: str, at: int) -> Attribution | None:
-        match = _DASH.match(following)
-        if not match or len(match.group(1).split()) > 6:
-            return None
-        return self.phrase(match.group(1), at + match.start(1), "dash", "―")
-
-    def _after(self, following: str, at: int) -> Attribution | None:
-        opening = re.match(r"\s*,?\s*", following)
-        lead = opening.end() if opening else 0  # the pattern matches every string
-        verb = VERB.search(following, lead)
-        if not verb or verb.group().endswith("ing"):
-            return None  # '"…" referencing the crowd', '"…," urging voters': a participle names no speaker after it
-        head = following[lead : verb.start()]
-        if not head.strip():
-            return self._inverted(following, verb, at)
-        if head.rstrip().endswith(","):  # '"…" if she loses, said Ana Ruiz': the speaker follows the verb
-            late = self._inverted(following, verb, at)
-            if late and late.speaker and late.kind != "unnamed":
-                return replace(late, how="inverted-late")
-        subject = _AUX.sub("", head).strip()
-        subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
-        if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
-            return None  # '"…" after Super Tuesday, Trump said': the clause is the writer's; its subject is no speaker
-        return self._after_subject(subject, head, at + lead, verb.group())
-
-    def _after_subject(self, subject: str, head: str, at: int, cue: str) -> Attribution | None:
-        """The speaker a subject phrase between a quote and its verb names ("Ana Ruiz, the mayor," / "she")."""
-        named_head = re.match(r"([^,]+),", subject)
-        if named_head and _CLAUSE_WORD.search(named_head.group(1)):
-            named_head = None  # '“…” primary on March 1 that includes Texas, …, Jones said': a clause, not a subject
-        if named_head and self._name_in(at, at + named_head.end(1)) and "\x00" not in subject:
-            found = self.phrase(named_head.group(1), at, "after", cue)
-            if found and found.speaker:
-                rest = subject[named_head.end() :].strip(" ,")
-                return replace(found, role=found.role or (rest if _APPOSITIVE.match(rest) else None))
-        if "," in subject.rstrip(","):  # '"…" to drive up the price, she said': the clause after the last comma
-            tail = subject.rstrip(",").rsplit(",", 1)[1]
-            if _CLAUSE_WORD.search(tail):
-                return None  # '“…” against him, a charge that party leaders denied': the tail is a clause
-            return self.phrase(tail, at + head.find(tail.strip()), "after", cue)
-        if not subject or len(subject.split()) > MAX_SUBJECT_WORDS or re.search(r"[;:\x00\n]", subject):
-            return None
-        if any(abbreviation_before(subject, m.start()) is False for m in re.finditer(r"\.(?=\s)", subject)):
-            return None
-        if _CLAUSE_WORD.search(subject):
-            return None
-        return self.phrase(subject.rstrip(","), at, "after", cue)
-
-    def _inverted(self, following: str, verb: re.Match, at: int) -> Attribution | None:
-        """ "…," said Mayor Ana Ruiz / said the mayor / said former mayor Ana Ruiz / said her aide, Ana Ruiz."""
-        if verb.group() in LISTENER_VERBS and not verb.group().startswith("ask"):
-            return None  # "…," told Reuters: the listener; but "…?" asked Ana Ruiz: the one who asked
-        rest = following[verb.end() :]
-        match = re.match(r"\s+((?:the|a|an|one|two|another|he|she|[A-Z]|[a-z][\w\-’']*\s)[^,;:\x00\n()]{0,100})", rest)
-        if not match:
-            return None
-        pieces = re.split(r"(\s+(?:in|on|at|during|to|after|before|while|when|as|from|for|with)\s+)", match.group(1))
-        phrase = pieces[0]
-        if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
-            phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
-        phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
-        ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
-        phrase = phrase[: ends[0]] if ends else phrase
-        words = phrase.split()
-        if not words or words[0].lower() in _NOT_INVERTED or words[0].lower() in _PREPOSITIONS:
-            return None
-        begin = at + verb.end() + match.start(1)
-        if verb.group() == "according to" and is_relay(phrase):
-            return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(phrase))
-        lowered = phrase[0].islower() and words[0].lower() not in DETERMINERS
-        found = self.phrase(phrase.strip(), begin, "inverted-modifier" if lowered else "after", verb.group())
-        if found and found.kind != "unnamed":
-            return found
-        return self._inverted_appositive(rest, match, begin, verb.group()) or found
-
-    def _inverted_appositive(self, rest: str, match: re.Match, begin: int, cue: str) -> Attribution | None:
-        """ "…," said his best friend at college, Bruce Lee, who …: the name in the appositive."""
-        after = re.match(r",\s*([^,;:\x00\n()]{2,60}?)\s*(?=[,.;]|$)", rest[match.end(1) :])
-        if not after:
-            return None
-        start = begin + (match.end(1) - match.start(1)) + after.start(1)
-        mention = self._name_in(start, start + len(after.group(1)))
-        if not mention or mention.kind != "person" or mention.start != start:
-            return None
-        found = self.named(mention.text, mention.start, "inverted-appositive", match.group(1).strip(), cue)
-        whole = rest[match.start(1) : match.end(1) + after.end(1)]
-        return replace(found, as_written=self._written(whole, begin))
 
     def _before(self, preceding: str, at: int) -> Attribution | None:
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
-            found = self._aside(preceding, verb, at) or self._subject_of(preceding, verb, at)
+            found = (
+                self._asked_by(preceding, verb, at)
+                or self._aside(preceding, verb, at)
+                or self._subject_of(preceding, verb, at)
+            )
             if found:
                 return found
         colon = re.search(r"([^,;\x00\n]{2,80}):\s*$", preceding)
         if colon and not verbs:
-            return self.phrase(_trim_intro(colon.group(1)), at + colon.start(1), "colon", ":")
+            phrase = _trim_intro(re.split(r"\s+(?:-|–|—|--)\s+", colon.group(1))[-1])  # "… - Ana Ruiz:"
+            begin = at + colon.start(1) + colon.group(1).rfind(phrase)
+            opens = re.match(r"(?:[A-Z]|(?:the|a|an|one|two|some|many)\s)", phrase)  # not "delivered … to X:"
+            found = self.phrase(phrase, begin, "colon", ":") if opens else None
+            head = None if found or not opens else self.opening_speaker(begin, at + colon.end(1))
+            if head and head[1] in ("person", "body", "role"):  # "the Rail Board was clear in its findings: “…”"
+                return self.phrase(head[0], begin, "colon", ":")
+            return found
         return None
+
+    def _asked_by(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
+        """ "Ana Ruiz was asked by host Lee Park whether …": the asker spoke; "Ana Ruiz was asked, “…?”" or "the staff
+        were told, “…”": the subject is the listener, and who spoke is not said."""
+        if verb.group() not in ("asked", "told") or not _PASSIVE_BE.search(frame, 0, verb.start()):
+            return None
+        agent = _ASKER.match(frame, verb.end())
+        found = agent and self.phrase(agent.group(1), at + agent.start(1), "passive", "asked by")
+        return found if found and found.speaker else Attribution(None, None, None, None, verb.group(), "passive")
 
     def _aside(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         """ "The risk, says Ana Ruiz, is that “…”", "But, said Ana Ruiz, “…”": a named speaker set off before the quote
@@ -230,6 +167,8 @@ class SentenceRules(SpeakerPhrases):
         if opener in _SUBORDINATE and opener not in _AS and "," in frame[verb.end() :]:
             return None  # "After X asked about it, the Graysons became “agitated”": X's clause is not the quote's
         subject = _trim_intro(subject)
+        catenative = _CATENATIVE.fullmatch(subject)  # "Ana Ruiz went so far as to say", "X was prompted to say"
+        subject = catenative.group(1) if catenative else subject
         if len(subject.split()) > MAX_SUBJECT_WORDS or not subject:
             return None
         return self.phrase(subject, at + left.rfind(subject), "before", verb.group())
@@ -239,12 +178,21 @@ class SentenceRules(SpeakerPhrases):
         hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
         heads = []
-        for segment in reversed(segments):
+        for index in range(len(segments) - 1, -1, -1):
+            segment = segments[index]
             text = segment.group()
-            begin = at + hard + segment.start() + len(text) - len(text.lstrip())
+            relative = re.match(r"\s*(?:who|whose|which)\b", text)  # "X, who served when …,": an appositive
+            opener = _CLAUSE_OPENER.match(text) or (None if relative else _CLAUSE_INSIDE.search(text))
+            opener = None if cue.endswith("ing") else opener  # "X said … after Y won, remarking": X's participle
+            skip = opener.end() if opener else len(text) - len(text.lstrip())
+            begin = at + hard + segment.start() + skip
             head = self.opening_speaker(begin, at + hard + segment.end())
-            if head:
-                heads.append((head, begin, segment))
+            if head and not (head[1] == "body" and index and _PLACE_AFTER.search(segments[index - 1].group())):
+                heads.append((head, begin, segment))  # (a state after a town, "in Worcester, Massachusetts,": no)
+            if opener:  # "…, when Mr. Buchanan, who …, called": the verb is the clause's; earlier segments are not
+                if not heads:
+                    return Attribution(None, None, None, None, cue, "before")  # its subject names nobody
+                break
         heads.sort(key=lambda h: h[0][1] != "person")  # a person before a body or place ("…, of Ashton, Md.,")
         for (phrase, _kind), begin, segment in heads:
             found = self.phrase(phrase, begin, "before", cue)
@@ -260,9 +208,11 @@ class SentenceRules(SpeakerPhrases):
         if index == 0 or found.kind != "person":
             return found
         role = segments[index - 1].group()
-        if not _POSSESSIVE_ROLE.fullmatch(role) or role.split()[-1].lower() not in ROLE_NOUNS:
+        skip = re.match(r"\s*(?:(?:And|But|So|Yet|Still|Meanwhile)\s+)?", role)
+        role = role[skip.end() if skip else 0 :]  # "And Florida's attorney general, Pam Bondi": the role without "And"
+        if not role_lead(role):
             return found
-        start = hard + segments[index - 1].start() + len(role) - len(role.lstrip())
+        start = hard + segments[index - 1].end() - len(role)
         whole = left[start : hard + segment.end()].strip()
         return replace(found, as_written=self._written(whole, at + start), role=found.role or role.strip())
 
@@ -300,12 +250,24 @@ class SentenceRules(SpeakerPhrases):
             head = self.opening_speaker(begin, at, described=True)
             if not head:
                 continue
-            after = self.masked[begin + len(head[0]) : at]
-            verb = _FINITE.match(after)
+            phrase, after = self._coordinated(head[0], begin, at)
+            place = _NAME_PP.match(after)  # "Senator Ana Ruiz of Ohio advocates a “…”"
+            verb = _FINITE.match(after, place.end() if place else 0)
             if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
                 continue
-            return self.phrase(head[0], begin, "subject-verb", verb.group(1))
+            return self.phrase(phrase, begin, "subject-verb", verb.group(1))
         return None
+
+    def _coordinated(self, head: str, begin: int, at: int) -> tuple[str, str]:
+        """A subject and the words after it up to the quote; "Ana Ruiz and Lee Park issued …": both names."""
+        end = begin + len(head)
+        joined = re.match(r"\s+and\s+", self.masked[end:at])
+        if joined and head[:1].isupper():
+            low = bisect.bisect_left(self.mention_starts, end + joined.end())
+            mention = self.cast.mentions[low] if low < len(self.cast.mentions) else None
+            if mention and mention.start == end + joined.end() and mention.kind == "person" and not mention.possessive:
+                end = mention.end
+        return self.masked[begin:end], self.masked[end:at]
 
     def _passive(self, preceding: str, following: str, at: int) -> Attribution | None:
         """'has been called “…” by Ana Ruiz', '“…” was uttered once, by Ana Ruiz': the agent of a passive speech verb
@@ -346,11 +308,6 @@ class SentenceRules(SpeakerPhrases):
         if is_relay(source):  # "…," according to the Guardian: the paper passed it on; who spoke is not said
             return Attribution(None, None, None, None, "according to", "according-relay", _relay_name(source))
         return self.phrase(source, match.start(1), "according", "according to")
-
-
-def _held_for(pieces: list[str]) -> bool:
-    """Say whether "<role> to/for <Name>" holds a role for someone named ("an aide to Mr. Sanders")."""
-    return pieces[0].split()[-1].lower() in ROLE_NOUNS and pieces[2][:1].isupper()
 
 
 def _trim_intro(phrase: str) -> str:

@@ -31,7 +31,7 @@ _VERBISH = re.compile(
 )
 # A role held for someone named: "a spokesman for Trump", "an aide to Mr. Sanders", "a friend of Ana Ruiz".
 _AGENT_OF = re.compile(
-    r"(?:\S+\s+){0,4}?([a-z\-]+)\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
+    r"(?:\S+\s+){0,4}?([A-Za-z\-]+)\s+(?:for|to|of)\s+(?:the\s+|both\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}$"
 )
 _SHARE = re.compile(r"%|\bpercent\b|\b\w+ in (?:10|ten)\b|\b(?:majority|half|third|quarter) of\b", re.IGNORECASE)
 PRONOUNS = words_of("""he she they it we i who you""")
@@ -56,8 +56,45 @@ def _role_words(role: str) -> set[str]:
 
 def _modified_noun(after: str) -> int:
     """The length of the noun a name modifies ("GOP nominee", "Rove ad"), spaces included; 0 when none."""
-    word = re.match(r"\s+([a-z][a-z\-]+)\b", after)
-    return word.end() if word and _source_noun(word.group(1)) else 0
+    end = 0
+    for index in range(3):  # up to two modifiers first: "GOP presidential candidate"
+        word = re.match(r"\s+([a-z][a-z\-]+)\b", after[end:])
+        if not word:
+            return 0
+        end += word.end()
+        if _source_noun(word.group(1)):
+            return end
+        if index == 2 or not _MODIFIER.fullmatch(word.group(1)):
+            return 0
+    return 0
+
+
+# A modifier between a name and the noun it modifies: an adjective by its ending, or a common noun modifier.
+_MODIFIER = re.compile(
+    r"[a-z\-]+(?:al|an|ic|ive|ary|ern|ian|ese|ish|ior|ous|ful|ible|able)|top|senior|chief|former|new|longtime|deputy|"
+    r"state|campaign|press|security|policy|foreign|general|vice|prime|first|leading|executive"
+)
+
+
+# A role written before the name it belongs to, set off by a comma: "Ms. Ruiz's spokesman, Ana Lee", "the Water Board's
+# chief engineer, Ana Lee", "the leader of the Rail Union, Ana Lee" (up to four modifiers, capitalised ones too).
+_ROLE_LEAD = re.compile(
+    r"(?:(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"\s+(?:[\w.’'\-]+\s+){0,4}?([a-z][\w\-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
+)
+
+
+def held_role(word: str) -> bool:
+    """Say whether a word before "for/to/of <Name>" is a role held for that name ("aide", "attorneys", "close")."""
+    return word == "close" or (_source_noun(word) and word not in BODY_NOUNS | DOCUMENT_NOUNS)
+
+
+def role_lead(text: str) -> bool:
+    """Say whether a phrase is a role written before a name and a comma ("Ms. Ruiz's spokesman", "the leader of X")."""
+    match = _ROLE_LEAD.fullmatch(text.strip())
+    if match is None:
+        return False
+    return _source_noun(match.group(1)) and match.group(1) not in BODY_NOUNS | DOCUMENT_NOUNS
 
 
 def _source_noun(word: str) -> bool:
@@ -142,8 +179,10 @@ class SpeakerPhrases:
             return self.pronoun(words[-1].lower(), at, self._written(phrase, at), how, cue)
         first = words[0].lower()
         agent = _AGENT_OF.match(phrase)
-        if agent and first in DETERMINERS and agent.group(1).lower() in ROLE_NOUNS:
-            # "a spokesman for Trump": the spokesman spoke, not Trump (kept whole: who he speaks for is said)
+        plural = agent and agent.start(1) == 0 and first.endswith("s")  # "Aides to X", not "Secretary of State X"
+        if agent and (first in DETERMINERS or plural) and held_role(agent.group(1).lower()):
+            # "a spokesman for Trump", "Aides to Ms. Ruiz", "a person close to the Ruizes": the spokesman spoke, not
+            # Trump (kept whole: who he speaks for is said)
             description = phrase[0].lower() + phrase[1:]
             return Attribution(self._written(phrase, at), description, "unnamed", None, cue, how)
         mention = self._head_name(phrase, at)

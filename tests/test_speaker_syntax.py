@@ -1,0 +1,132 @@
+"""Speaker attribution, issue 16 third round: one invented sentence per rule of English news syntax."""
+
+from __future__ import annotations
+
+from test_quotes import make_article
+
+from coverage_digest.article.analyse import extract_quotes
+
+
+def first(*paragraphs: str):
+    """The first quotation of an article made of these paragraphs."""
+    return extract_quotes(make_article(*paragraphs))[0]
+
+
+def test_role_before_the_name_is_part_of_the_speaker_as_written() -> None:
+    """ "Ms. Ruiz's spokesman, Ana Lee," and "The leader of the Rail Union, Ana Lee,": the role is written with her."""
+    after = first("“We are ready,” Ms. Ruiz's spokesman, Ana Lee, said.")
+    assert (after.speaker, after.speaker_as_written) == ("Ana Lee", "Ms. Ruiz's spokesman, Ana Lee")
+    before = first("The leader of the Rail Union, Ana Lee, warned that the plan was “a trap.”")
+    assert (before.speaker, before.speaker_as_written) == ("Ana Lee", "The leader of the Rail Union, Ana Lee")
+    joined = first("And the Rail Union's chief spokesman, Ana Lee, said the bridge was “safe.”")
+    assert joined.speaker_as_written == "the Rail Union's chief spokesman, Ana Lee"
+
+
+def test_name_after_a_comma_resolves_to_the_full_name() -> None:
+    """ "…," the captain, Lee, said: the surname is the person the article named in full."""
+    found = extract_quotes(make_article("Coach Ana Lee arrived late.", "“We won,” the captain, Lee, said."))
+    assert (found[0].speaker, found[0].speaker_kind) == ("Ana Lee", "person")
+
+
+def test_inverted_appositive_with_an_initial() -> None:
+    quote = first("The dam held “without a crack,” said the board's director, Ana B. Lee, on Monday.")
+    assert (quote.speaker, quote.speaker_as_written) == ("Ana B. Lee", "the board's director, Ana B. Lee")
+
+
+def test_name_after_a_quote_that_does_not_close_its_clause() -> None:
+    """ "“in homage to” Lee, Ana Ruiz wrote": Lee is the object of the writer's sentence; Ana Ruiz wrote it."""
+    quote = first("The boat was named “in homage to” Lee, Ana Ruiz wrote.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "after")
+    assert first("“It works,” Ana Ruiz, the mayor, said.").speaker == "Ana Ruiz"  # a closed quote: the name speaks
+
+
+def test_preposition_opens_no_subject_after_a_quote() -> None:
+    """ "“…” by the Port Authority, Ana Ruiz said": the phrase after the quote is the writer's, not a speaker."""
+    quote = first("“Had there been no help” by the Port Authority, Ana Ruiz said, the town would have drowned.")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_as_the_speaker_said_after_a_quote() -> None:
+    assert first("The race “is a dead heat,” as Ana Ruiz said on the radio on Monday.").speaker == "Ana Ruiz"
+
+
+def test_quoted_as_saying() -> None:
+    quote = first("“Our method works,” Ana Ruiz is quoted as saying.")
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "quoted as saying")
+
+
+def test_subject_of_the_clause_that_holds_the_verb() -> None:
+    """ "…, when Mr. Lee, who had lost, called for a “…”": the clause's subject, not the sentence's."""
+    when = first(
+        "Some voters said they feared a repeat of 1992, when Mr. Lee, who had lost, called for a “culture war.”"
+    )
+    assert when.speaker == "Lee"
+    what = first("He guarded the delegates, in what Ana Ruiz, the party treasurer, called “hand-to-hand combat.”")
+    assert what.speaker == "Ana Ruiz"
+    # a subordinate clause whose subject names nobody: no speaker, not the main clause's subject
+    nobody = first(
+        "Mayor Ana Ruiz is telling voters she is tough after a woman in Dover, Delaware, told her she is “too nice.”"
+    )
+    assert nobody.speaker is None
+    # a relative clause is an appositive: "X, who served when …, conceded"
+    who = first("Ana Ruiz, who served when the dam was built, conceded the flood was “deeply regrettable.”")
+    assert who.speaker == "Ana Ruiz"
+
+
+def test_a_role_held_for_someone_named_is_kept_whole() -> None:
+    """ "a person close to the Ruizes", "a longtime adviser to both Ruizes", "Supporters of Ruiz": they spoke."""
+    close = first("“We have work to do,” said a person close to the Ruizes.")
+    assert (close.speaker, close.speaker_as_written) == ("a person close to the Ruizes", "a person close to the Ruizes")
+    assert first("“We have work to do,” said a longtime adviser to both Ruizes.").speaker == (
+        "a longtime adviser to both Ruizes"
+    )
+    assert first("Ana Ruiz spoke. Supporters of Ruiz said the race was on the “wrong track.”").speaker == (
+        "supporters of Ruiz"
+    )
+    titled = first("Secretary of State Ana Ruiz called the deal “far from perfect.”")
+    assert titled.speaker == "Ana Ruiz"  # a title, not a role held for someone
+
+
+def test_asked_by_names_the_asker_and_a_passive_listener_is_no_speaker() -> None:
+    asked = first("Ana Ruiz was asked by talk-show host Lee Park whether the plan would risk “a second flood.”")
+    assert (asked.speaker, asked.how) == ("Lee Park", "passive")
+    assert (
+        first("In an interview, Ana Ruiz was asked, “What is the most dangerous place you have seen?”").speaker is None
+    )
+    assert first("According to the manual, the staff were told, “You sell feelings.”").speaker is None
+
+
+def test_subject_verb_reads_more_of_english_word_order() -> None:
+    """An opening adverb ("First,"), a time phrase before the verb ("last week"), a place after the name ("of
+    Ohio"), and two names joined by "and"."""
+    assert first("First, Ana Ruiz identified the judge as “Spanish,” which he is not.").speaker == "Ana Ruiz"
+    assert first("Ana Ruiz last week invited the press to look for the “missing” files.").speaker == "Ana Ruiz"
+    place = first("Senator Ana Ruiz of Ohio, a Democrat on the committee, advocates a “progressive tax” plan.")
+    assert (place.speaker, place.how) == ("Ana Ruiz", "subject-verb")
+    both = first("Ana Ruiz and Lee Chan issued a statement describing the meeting as a “positive step.”")
+    assert (both.speaker_as_written, both.how) == ("Ana Ruiz and Lee Chan", "subject-verb")
+
+
+def test_a_name_modifying_a_described_noun_and_catenative_verbs() -> None:
+    """ "The Rail presidential candidate sent …" is the candidate; "X went so far as to say:" is X."""
+    described = first("The Rail presidential candidate sent an email inviting supporters to “win my shotgun!”")
+    assert (described.speaker, described.how) == ("the Rail presidential candidate", "subject-verb")
+    assert first("The columnist Ana Ruiz went so far as to say: “The paper is over.”").speaker == "Ana Ruiz"
+    assert first("Ana Ruiz was prompted to say, “I cannot believe how civil it is.”").speaker == "Ana Ruiz"
+
+
+def test_colon_after_a_sentence_whose_subject_is_named() -> None:
+    board = first("The Rail Board of Appeals was firm in its findings: “No more appeals.”")
+    assert (board.speaker, board.how) == ("Rail Board of Appeals", "colon")
+    # a colon phrase that opens with a verb is not a subject: "delivered a message to X:" is not X speaking
+    assert (
+        first("Senator Ana Ruiz, a Democrat, delivered a blunt message to Lee Chan: “It is time to quit.”").speaker
+        != "Lee Chan"
+    )
+
+
+def test_a_question_or_exclamation_takes_the_next_sentence_before_a_lead_in() -> None:
+    """ "Lee Chan spoke to the press. “Why now?” Ana Ruiz asked.": the asker, not the writer's earlier subject."""
+    quote = first("Lee Chan spoke to the press on Monday. “Why now?” Ana Ruiz asked.")
+    assert quote.speaker == "Ana Ruiz"
+    assert first("Lee Chan spoke to the press on Monday. “We are ready.”").speaker == "Lee Chan"  # a lead-in still
