@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.lexicon import SPEECH_NOUNS
+from ..text.lexicon import CATENATIVE_WORDS, INTRO_WORDS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .after_rules import (
     _APPOSITIVE,
@@ -68,12 +68,7 @@ _SAID_NOUN = re.compile(
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
-_INTRO = re.compile(
-    r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|But|And|Still|Yet|So|When|"
-    r"While|Asked|Pressed|First|Then|Now|Finally|Instead|Meanwhile|Separately|Ultimately|However|Indeed|Also|"
-    r"Previously|Recently|Yesterday|Today|Again|Afterward|Amid|Despite|With|Throughout|[A-Z][a-z]+ing)\b"
-    r"[^,\x00]{0,120},)?\s*"
-)
+_INTRO = re.compile(r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+ing)\b[^,\x00]{0,120},)?\s*")
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
     r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
@@ -85,11 +80,7 @@ _FINITE = re.compile(
 )
 # A subject, then verbs and adverbs before "to" and the speech verb: "X went so far as to say", "X could not bring
 # himself to utter", "X was prompted to say".
-_CATENATIVE = re.compile(
-    r"(.+?)\s+(?:(?:\w+ly|also|only|not|never|so|far|as|quick|able|eager|forced|prompted|going|about|set|expected|"
-    r"ready|willing|bring|himself|herself|themselves|was|were|is|are|has|had|have|been|would|could|did|will|can|"
-    r"went|got|[a-z]+ed|[a-z]+s)\s+)+to"
-)
+_CATENATIVE = re.compile(r"(.+?)\s+(?:(?:\w+ly|" + "|".join(CATENATIVE_WORDS) + r"|[a-z]+ed|[a-z]+s)\s+)+to")
 # A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
 _NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_ROLES
+from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, MODIFIER_ENDINGS, NOUN_MODIFIERS, ROLE_NOUNS, TITLE_ROLES
 from ..text.names import MASK, is_body_name, is_relay, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
@@ -70,10 +70,7 @@ def _modified_noun(after: str) -> int:
 
 
 # A modifier between a name and the noun it modifies: an adjective by its ending, or a common noun modifier.
-_MODIFIER = re.compile(
-    r"[a-z\-]+(?:al|an|ic|ive|ary|ern|ian|ese|ish|ior|ous|ful|ible|able)|top|senior|chief|former|new|longtime|deputy|"
-    r"state|campaign|press|security|policy|foreign|general|vice|prime|first|leading|executive"
-)
+_MODIFIER = re.compile(r"[a-z\-]+(?:" + "|".join(MODIFIER_ENDINGS) + ")|" + "|".join(NOUN_MODIFIERS))
 
 
 # A role written before the name it belongs to, set off by a comma: "Ms. Ruiz's spokesman, Ana Lee", "the Water Board's

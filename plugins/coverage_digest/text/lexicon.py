@@ -89,6 +89,10 @@ SPEECH_VERBS = _words(_speakers["speech_verbs"])  # the cue between a quote and 
 SPEECH_PHRASES: tuple[str, ...] = tuple(_speakers["speech_phrases"])
 SPEECH_NOUNS = _words(_speakers["speech_nouns"])  # "her remark that “…”": something said, by the possessor
 LISTENER_VERBS = _words(_speakers["listener_verbs"])  # "told Reuters": the object is the listener
+INTRO_WORDS = tuple(_speakers["intro_words"].split())  # "Meanwhile, X said": before the subject (as written)
+CATENATIVE_WORDS = tuple(_speakers["catenative_words"].split())  # "X went so far as to say"
+NOUN_MODIFIERS = tuple(_speakers["noun_modifiers"].split())  # "The GOP presidential candidate"
+MODIFIER_ENDINGS = tuple(_speakers["modifier_endings"].split())  # an adjective by its ending
 
 # The mentions table (story/mentions.py): cue words by the kind of name they mark.
 MENTION_CUES: dict[str, frozenset[str]] = {key: _words(value) for key, value in _DATA["mentions"].items()}
