@@ -1,0 +1,78 @@
+"""The write phase's memory savings change no byte: digest.json made a record at a time, the feed from the few fields
+it reads, the search postings packed until the index is built,."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from coverage_digest.build.packed import PackedPostings
+from coverage_digest.build.pipeline import build_digest
+from coverage_digest.data.digest_json import digest_document, document_chunks, dumps
+from coverage_digest.data.feeds import ARTICLE_FIELDS, STORY_FIELDS, atom_feed
+from coverage_digest.data.search import article_terms, build_index, story_docs
+from coverage_digest.digest import Digest
+from coverage_digest.read.folder import read_seed_folder
+from coverage_digest.read.sidecar import Sidecar
+from coverage_digest.records import Skipped
+from coverage_digest.settings import DigestSettings
+from coverage_digest.site.paths import SitePaths
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from bench_corpus import write_corpus
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Digest, SitePaths]:
+    folder = tmp_path_factory.mktemp("memory")
+    write_corpus(40, folder, seed="memory-test")
+    settings = DigestSettings(workers=1)
+    files, _ = read_seed_folder(folder / "seeds", settings.max_file_bytes)
+    digest = build_digest(files, Sidecar(), settings)
+    pairs = [(d.article_id, d.from_article_id) for sa in digest.story_analyses for d in sa.derivations]
+    ids = ([a.id for a in digest.articles], [s.id for s in digest.stories])
+    return digest, SitePaths.build(settings, *ids, pairs, [o.name for o in digest.outlets])
+
+
+def test_digest_json_made_a_record_at_a_time_is_the_whole_documents_text(built):
+    digest, paths = built
+    assert len(digest.stories) >= 3
+    seen: list[tuple[dict, dict]] = []
+    text = "".join(document_chunks(digest, paths, lambda story, articles: seen.append((story, articles))))
+    document = digest_document(digest, paths)
+    assert text == dumps(document)
+    articles = {a["id"]: a for a in document["articles"]}
+    assert [story for story, _ in seen] == document["stories"]
+    assert [mine for _, mine in seen] == [{i: articles[i] for i in s["article_ids"]} for s in document["stories"]]
+    # and with a list that is empty or holds one record (dumps writes [] for an empty list)
+    skipped = Digest(digest.articles, digest.stories, (Skipped("x.txt", "why"),), documents=digest.documents)
+    for other in (skipped, Digest((), (), ())):
+        assert "".join(document_chunks(other, paths)) == dumps(digest_document(other, paths))
+
+
+def test_the_feed_from_its_fields_alone_is_the_feed_of_the_whole_document(built):
+    digest, paths = built
+    document = digest_document(digest, paths)
+    slim = {
+        "articles": [{k: a[k] for k in ARTICLE_FIELDS} for a in document["articles"]],
+        "stories": [{k: s[k] for k in STORY_FIELDS} for s in document["stories"]],
+    }
+    assert atom_feed(slim, "Site", "", "feeds/stories.atom.xml") == atom_feed(
+        document, "Site", "", "feeds/stories.atom.xml"
+    )
+
+
+def test_packed_postings_index_exactly_what_the_postings_give(built):
+    digest, paths = built
+    analyses = {x.article_id: x for x in digest.analyses}
+    made = article_terms(digest.articles, analyses)
+    packed = PackedPostings()
+    for a in digest.articles:
+        packed.add(a.id, made[a.id])
+    assert len(packed) == len(made) and list(packed) == list(made)
+    assert all(packed[i] == made[i] and list(packed[i]) == list(made[i]) for i in made)
+    assert packed.get("no such article") is None and packed.nbytes() > 0
+    plain = build_index(d for doc in digest.documents for d in story_docs(doc, analyses, paths))
+    assert build_index(d for doc in digest.documents for d in story_docs(doc, analyses, paths, packed)) == plain
