@@ -1,13 +1,16 @@
 """The write phase's memory savings change no byte: digest.json made a record at a time, the feed from the few fields
-it reads, the search postings packed until the index is built,."""
+it reads, the search postings packed until the index is built, and forked workers replaced after a number of jobs."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
+from coverage_digest.build import schedule
+from coverage_digest.build import workers as parallel
 from coverage_digest.build.packed import PackedPostings
 from coverage_digest.build.pipeline import build_digest
 from coverage_digest.data.digest_json import digest_document, document_chunks, dumps
@@ -76,3 +79,25 @@ def test_packed_postings_index_exactly_what_the_postings_give(built):
     assert packed.get("no such article") is None and packed.nbytes() > 0
     plain = build_index(d for doc in digest.documents for d in story_docs(doc, analyses, paths))
     assert build_index(d for doc in digest.documents for d in story_docs(doc, analyses, paths, packed)) == plain
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_workers_replaced_after_some_jobs_keep_every_result_in_order():
+    data = list(range(30))
+    assert parallel.map_inherited(lambda k: data[k] * 2, 30, workers=2, jobs_per_worker=4) == [k * 2 for k in data]
+    pids = parallel.map_inherited(_pid, 30, workers=2, jobs_per_worker=4)
+    assert len(set(pids)) >= 30 // 4 and os.getpid() not in pids
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_jobs_over_the_whole_digest_run_here_and_come_first(workers, monkeypatch):
+    monkeypatch.setattr(schedule, "MIN_PARALLEL_ARTICLES", 1)
+    here = [lambda: ("here", os.getpid()), lambda: ("also here", os.getpid())]
+    jobs = [lambda k=k: (k, os.getpid()) for k in range(6)]
+    done = schedule.run_jobs(here, jobs, workers, 0, 10)
+    assert [name for name, _ in done] == ["here", "also here", *range(6)]
+    assert {pid for _, pid in done[:2]} == {os.getpid()}
+    assert ({pid for _, pid in done[2:]} == {os.getpid()}) == (workers == 1)

@@ -25,7 +25,7 @@ from .build.cache import ResultCache
 from .build.manifest import PageManifest
 from .build.packed import PackedPostings
 from .build.pipeline import build_digest
-from .build.publish import Publisher, Written, check_unique
+from .build.publish import TEMPLATES_USED, Publisher, Written, check_unique
 from .data.search import article_terms
 from .digest import Digest, with_coding
 from .group.stories import OverrideError
@@ -116,6 +116,8 @@ class DigestGenerator(Generator):
             write_sitemap=not sitemap_plugin,
         )
         _check_room(self.output_path, self.digest, bool(manifest.files))
+        for template in TEMPLATES_USED:  # compiled here once, not again in each forked worker that writes pages
+            self.get_template(template)
         try:
             written = publisher.publish() + self._copy_assets()
         except OSError as exc:  # a full or read-only disk: one clear line, not a traceback per worker

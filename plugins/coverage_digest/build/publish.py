@@ -28,6 +28,8 @@ from ..site.story_parts import part_pages
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
 
+TEMPLATES_USED = ("index", "skipped", "search", "outlets", "outlet", "story", "story_part", "aligned", "source")
+
 
 class PageSink(Protocol):
     """Renders one page through the theme's templates and writes it (Pelican's writer, in the plugin)."""
@@ -101,13 +103,13 @@ class Publisher:
         outlet_pages = {paths.outlet_save_as(o.name): paths.outlet_url(o.name) or "" for o in digest.outlets}
         listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
-        jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
+        whole: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
             [d.counts.sources for d in digest.documents], lambda k: _to_render(digest.documents[k], plans[k])
         )
-        jobs += [partial(self._story_pages, digest.documents[k], plans[k], items) for k, items in slices]
+        jobs = [partial(self._story_pages, digest.documents[k], plans[k], items) for k, items in slices]
         changed = sum(plan.changed for plan in plans)
-        for done in run_jobs(jobs, ds.workers, changed, len(digest.articles)):
+        for done in run_jobs(whole, jobs, ds.workers, changed, len(digest.articles)):
             written += done
         return written
 

@@ -38,6 +38,8 @@ MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait f
 MIN_PARALLEL_ARTICLES = 1000  # articles from which the site-wide files take seconds: worth their own workers
 PAGES_PER_JOB = 40  # pages rendered by one job of a parallel write phase
 FILES_PER_TASK = 16  # files one Dask task reads and analyses at most: fewer tasks to schedule, still streamed
+JOBS_PER_WORKER = 24  # story jobs a forked worker runs before a fresh fork (sharing every page) replaces it
+WRITE_JOBS_PER_WORKER = 6  # page jobs, the same: shorter lives, as this process reads the whole digest meanwhile
 
 
 def silent(stage: str, done: int, total: int) -> None:
@@ -207,7 +209,7 @@ class Schedule:
                 if self.cache and keys[i]:
                     self.cache.put(keys[i], result)  # type: ignore[arg-type]
         else:
-            done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored)
+            done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored, JOBS_PER_WORKER)
         for i, result in zip(todo, done, strict=True):
             results[i] = result
         unreadable = [i for i, r in enumerate(results) if r is None]  # stored, but the entry could not be used
@@ -263,8 +265,28 @@ def write_jobs(story_sizes: Sequence[int], pages: Callable[[int], list[Any]]) ->
     return jobs
 
 
-def run_jobs(jobs: Sequence[Callable[[], Any]], workers: int, changed_stories: int, articles: int) -> list[Any]:
-    """Every job's result, in order: on forked workers when enough stories changed or the site is big enough that
-    the site-wide files alone take seconds."""
+def run_jobs(
+    here: Sequence[Callable[[], Any]],
+    jobs: Sequence[Callable[[], Any]],
+    workers: int,
+    changed_stories: int,
+    articles: int,
+) -> list[Any]:
+    """Every job's result, in order, `here`'s first: `jobs` on forked workers when enough stories changed or the site
+    is big enough, `here` in this process meanwhile. `here` are the jobs that read the whole digest: a forked worker
+    that reads every record writes every reference count, and so ends up with a copy of every page of this process's
+    data (hundreds of MB at 10,000 articles); a story's jobs touch only that story's records."""
     big = changed_stories >= MIN_PARALLEL_STORIES or articles >= MIN_PARALLEL_ARTICLES
-    return map_inherited(lambda n: jobs[n](), len(jobs), workers if big else 1)
+    done_here: list[Any] = []
+
+    def meanwhile() -> None:
+        done_here.extend(job() for job in here)
+
+    done = map_inherited(
+        lambda n: jobs[n](),
+        len(jobs),
+        workers if big else 1,
+        meanwhile=meanwhile,
+        jobs_per_worker=WRITE_JOBS_PER_WORKER,
+    )
+    return done_here + done
