@@ -101,3 +101,38 @@ def test_jobs_over_the_whole_digest_run_here_and_come_first(workers, monkeypatch
     assert [name for name, _ in done] == ["here", "also here", *range(6)]
     assert {pid for _, pid in done[:2]} == {os.getpid()}
     assert ({pid for _, pid in done[2:]} == {os.getpid()}) == (workers == 1)
+
+
+def test_records_from_the_cache_share_equal_strings_and_references_and_stay_equal(built):
+    from coverage_digest.build.codec import decode, encode
+    from coverage_digest.build.shared import share
+    from coverage_digest.story.analyse import StoryAnalysis
+
+    digest, _ = built
+    ids = {a.id: a.id for a in digest.articles}
+    for sa in digest.story_analyses:
+        decoded = decode(encode(sa), StoryAnalysis)
+        shared = share(decoded, ids)
+        assert shared == sa and type(shared) is StoryAnalysis
+        refs = [s.ref for item in shared.support.articles for s in item.sentences]
+        assert all(ref.article_id is ids[ref.article_id] for ref in refs)  # the build's own id strings
+        links = [link.source for item in shared.support.articles for s in item.sentences for link in s.links]
+        by_value = {ref: ref for ref in refs}
+        assert all(source is by_value.get(source, source) for source in links)  # one object per reference
+
+
+def test_sharing_never_merges_values_of_other_types():
+    from dataclasses import dataclass
+
+    from coverage_digest.build.shared import share
+
+    @dataclass(frozen=True, slots=True)
+    class Pair:
+        name: str
+        value: object
+
+    one, real, true = Pair("a", 1), Pair("a", 1.0), Pair("a", True)
+    assert one == real == true  # equal in Python, but shown differently
+    out = share((one, real, true, {"k": "a"}, ("a", "a")))
+    assert [type(p.value) for p in out[:3]] == [int, float, bool]
+    assert out[0].name is out[1].name is out[3]["k"] is out[4][0] is out[4][1]
