@@ -40,7 +40,7 @@ MIN_PARALLEL_ARTICLES = 1000  # articles from which the site-wide files take sec
 PAGES_PER_JOB = 40  # pages rendered by one job of a parallel write phase
 FILES_PER_TASK = 16  # files one Dask task reads and analyses at most: fewer tasks to schedule, still streamed
 JOBS_PER_WORKER = 24  # story jobs a forked worker runs before a fresh fork (sharing every page) replaces it
-WRITE_JOBS_PER_WORKER = 6  # page jobs, the same: shorter lives, as this process reads the whole digest meanwhile
+WRITE_JOBS_PER_WORKER = 12  # page jobs, the same: shorter lives, as this process reads the whole digest meanwhile
 
 
 def silent(stage: str, done: int, total: int) -> None:
