@@ -291,6 +291,7 @@ def run_jobs(
         lambda n: jobs[n](),
         len(jobs),
         workers if big else 1,
+        min_items=1,  # one story's pages too: on a worker, as when the whole-digest jobs were workers' jobs as well
         meanwhile=meanwhile,
         jobs_per_worker=WRITE_JOBS_PER_WORKER,
     )
