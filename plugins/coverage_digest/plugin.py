@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -22,8 +23,9 @@ from pelican.writers import FileOverwriteFailedError
 from .build import collector
 from .build.cache import ResultCache
 from .build.manifest import PageManifest
+from .build.packed import PackedPostings
 from .build.pipeline import build_digest
-from .build.publish import Publisher, Written, check_unique
+from .build.publish import TEMPLATES_USED, Publisher, Written, check_unique
 from .data.search import article_terms
 from .digest import Digest, with_coding
 from .group.stories import OverrideError
@@ -66,10 +68,11 @@ class DigestGenerator(Generator):
             ResultCache(Path(self.settings["CACHE_PATH"]) / "coverage_digest") if self.digest_settings.cache else None
         )
         progress = ConsoleProgress() if len(files) >= ConsoleProgress.MIN_FILES else None
-        self.search_terms: dict[str, dict] = {}  # each article's search postings, made while grouping runs
+        self.search_terms = PackedPostings()  # each article's search postings, made (and packed) while grouping runs
 
         def while_grouping(articles, analyses) -> None:
-            self.search_terms = article_terms(articles, {x.article_id: x for x in analyses})
+            for article, analysis in zip(articles, analyses, strict=True):
+                self.search_terms.add(article.id, article_terms((article,), {article.id: analysis})[article.id])
 
         try:
             digest = build_digest(files, sidecar, self.digest_settings, cache, progress, while_grouping)
@@ -113,6 +116,8 @@ class DigestGenerator(Generator):
             write_sitemap=not sitemap_plugin,
         )
         _check_room(self.output_path, self.digest, bool(manifest.files))
+        for template in TEMPLATES_USED:  # compiled here once, not again in each forked worker that writes pages
+            self.get_template(template)
         try:
             written = publisher.publish() + self._copy_assets()
         except OSError as exc:  # a full or read-only disk: one clear line, not a traceback per worker
@@ -271,11 +276,15 @@ def _load_outlet_coding(
     return codings, path.name, problems
 
 
-def _write_text(output_path: str, save_as: str, text: str) -> None:
+def _write_text(output_path: str, save_as: str, text: str | Iterable[str]) -> None:
+    """A data file: its text, or its pieces in order (written as they come: digest.json is made a record at a time)."""
     path = sanitised_join(output_path, save_as)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+        if isinstance(text, str):
+            fh.write(text)
+        else:
+            fh.writelines(text)
 
 
 def _by_file(skipped: Skipped) -> str:

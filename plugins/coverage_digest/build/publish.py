@@ -8,14 +8,14 @@ so that the main process can announce every one of them (Pelican's `content_writ
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
 from ..data.csv_files import articles_csv, quotes_csv
-from ..data.digest_json import digest_document, dumps
-from ..data.feeds import atom_feed, sitemap
+from ..data.digest_json import document_chunks
+from ..data.feeds import ARTICLE_FIELDS, STORY_FIELDS, atom_feed, sitemap
 from ..data.search import build_index, story_docs
 from ..digest import Digest, StoryDocument
 from ..settings import DigestSettings
@@ -27,6 +27,8 @@ from ..site.paths import INDEX_ORDERS, SitePaths
 from ..site.story_parts import part_pages
 from .manifest import PageManifest, page_key
 from .schedule import run_jobs, write_jobs
+
+TEMPLATES_USED = ("index", "skipped", "search", "outlets", "outlet", "story", "story_part", "aligned", "source")
 
 
 class PageSink(Protocol):
@@ -71,10 +73,10 @@ class Publisher:
     paths: SitePaths
     settings: DigestSettings
     sink: PageSink
-    write_text: Callable[[str, str], None]
+    write_text: Callable[[str, str | Iterable[str]], None]  # (save_as, the text or its pieces in order)
     site: dict[str, str]  # SITENAME, SITEURL
     manifest: PageManifest | None = None
-    search_terms: dict[str, dict] = field(default_factory=dict)  # each article's postings, made ahead
+    search_terms: Mapping[str, Mapping[str, tuple[int, int]]] = field(default_factory=dict)  # postings, made ahead
     extra_pages: list[tuple[str, str | None]] = field(default_factory=list)  # other pages for the sitemap
     write_sitemap: bool = True  # False when another plugin (pelican-plugins' sitemap) writes the same file
     kept: dict[str, str] = field(default_factory=dict)  # pages a rebuild left as they were -> their key
@@ -105,13 +107,13 @@ class Publisher:
         }
         listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
-        jobs: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
+        whole: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
             [d.counts.sources for d in digest.documents], lambda k: _to_render(digest.documents[k], plans[k])
         )
-        jobs += [partial(self._story_pages, digest.documents[k], plans[k], items) for k, items in slices]
+        jobs = [partial(self._story_pages, digest.documents[k], plans[k], items) for k, items in slices]
         changed = sum(plan.changed for plan in plans)
-        for done in run_jobs(jobs, ds.workers, changed, len(digest.articles)):
+        for done in run_jobs(whole, jobs, ds.workers, changed, len(digest.articles)):
             written += done
         return written
 
@@ -149,7 +151,7 @@ class Publisher:
         self.sink(save_as, template, **page)
         return Written(save_as, key, os.getpid(), True)
 
-    def _data(self, save_as: str, text: str) -> Written:
+    def _data(self, save_as: str, text: str | Iterable[str]) -> Written:
         self.write_text(save_as, text)
         return Written(save_as, None, os.getpid(), False)
 
@@ -208,28 +210,31 @@ class Publisher:
         return out
 
     def _data_files(self, pages: list[tuple[str, str | None]]) -> list[Written]:
-        """digest.json, each story's CSV files, the Atom feed and the sitemap (a job)."""
-        ds = self.settings
-        document = digest_document(self.digest, self.paths)
-        out = [self._data(ds.json_save_as, dumps(document))]
-        by_id = {a["id"]: a for a in document["articles"]}
-        for story in document["stories"]:
+        """digest.json, each story's CSV files, the Atom feed and the sitemap (a job). digest.json is written a record
+        at a time, each story's CSV files from its records as they are made; the feed keeps the few fields it reads."""
+        ds, site = self.settings, self.site
+        out: list[Written] = []
+        feed: dict[str, list[dict[str, Any]]] = {"articles": [], "stories": []}
+
+        def story_files(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> None:
             files = self.paths.downloads(story["id"])
-            out.append(self._data(files["quotes"], quotes_csv(story, by_id)))
-            out.append(self._data(files["articles"], articles_csv(story, by_id)))
-        siteurl = self.site.get("SITEURL", "")
-        out.append(
-            self._data(ds.feed_save_as, atom_feed(document, self.site.get("SITENAME", ""), siteurl, ds.feed_save_as))
-        )
+            out.append(self._data(files["quotes"], quotes_csv(story, articles)))
+            out.append(self._data(files["articles"], articles_csv(story, articles)))
+            feed["stories"].append({k: story[k] for k in STORY_FIELDS})
+            feed["articles"] += ({k: a[k] for k in ARTICLE_FIELDS} for a in articles.values())
+
+        out.insert(0, self._data(ds.json_save_as, document_chunks(self.digest, self.paths, story_files)))
+        siteurl = site.get("SITEURL", "")
+        out.append(self._data(ds.feed_save_as, atom_feed(feed, site.get("SITENAME", ""), siteurl, ds.feed_save_as)))
         if self.write_sitemap:
             out.append(self._data(ds.sitemap_save_as, sitemap(pages, siteurl)))
         return out
 
     def _search_index(self) -> list[Written]:
-        """The offline search index (a job)."""
-        docs = [
+        """The offline search index (a job); its documents are made one story at a time, as the index reads them."""
+        docs = (
             d for doc in self.digest.documents for d in story_docs(doc, self.analysis_of, self.paths, self.search_terms)
-        ]
+        )
         files = [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
         return [*files, self._data(self.paths.search_file(STORIES_DATA), stories_data(self.digest, self.paths))]
 

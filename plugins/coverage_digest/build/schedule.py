@@ -22,6 +22,7 @@ from ..records import Article, Metadata, SeedFile, Skipped
 from ..story.analyse import StoryAnalysis
 from .cache import ResultCache, cache_key, last_grouping_key
 from .cluster import Cluster, Failed, call
+from .shared import share
 from .workers import map_inherited, map_items
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ MAX_AHEAD = 4  # changed stories a rebuild analyses while it groups (more wait f
 MIN_PARALLEL_ARTICLES = 1000  # articles from which the site-wide files take seconds: worth their own workers
 PAGES_PER_JOB = 40  # pages rendered by one job of a parallel write phase
 FILES_PER_TASK = 16  # files one Dask task reads and analyses at most: fewer tasks to schedule, still streamed
+JOBS_PER_WORKER = 24  # story jobs a forked worker runs before a fresh fork (sharing every page) replaces it
+WRITE_JOBS_PER_WORKER = 12  # page jobs, the same: shorter lives, as this process reads the whole digest meanwhile
 
 
 def silent(stage: str, done: int, total: int) -> None:
@@ -54,6 +57,7 @@ class Schedule:
     fingerprint: dict[str, str] = field(default_factory=dict)  # article id -> its file's content key
     file_keys: list[str] = field(default_factory=list)  # every file's content key (skipped files' too)
     cluster: Cluster | None = None  # DIGEST_EXECUTOR = "dask": map, grouping and reduce run as its tasks
+    ids: dict[str, str] = field(default_factory=dict)  # every article id -> itself: cache entries read share them
 
     def map_files(
         self, process: Callable[[tuple[SeedFile, Any]], FileResults], pairs: list[tuple[SeedFile, Any]]
@@ -63,7 +67,9 @@ class Schedule:
         them (so the writes do not queue up here after the last file)."""
         cache = self.cache
         keys = self.file_keys = [cache_key(seed, given) for seed, given in pairs] if cache else []
-        results: list[FileResults | None] = [cache.get(k, FileResults) for k in keys] if cache else [None] * len(pairs)
+        results: list[FileResults | None] = (
+            [share(cache.get(k, FileResults)) for k in keys] if cache else [None] * len(pairs)
+        )
         todo = [i for i, r in enumerate(results) if not isinstance(r, tuple)]
         self.report("articles from cache", len(pairs) - len(todo), len(pairs))
         if self.cluster is not None:
@@ -81,6 +87,7 @@ class Schedule:
             for r in file_results or ()
             if not isinstance(r, Skipped)
         }
+        self.ids = {r[0].id: r[0].id for r in final if not isinstance(r, Skipped)}
         return final
 
     def _map_on_cluster(
@@ -133,7 +140,7 @@ class Schedule:
             for key in stored:
                 entry = self.cache.get(key, StoryAnalysis) if self.cache else None
                 if isinstance(entry, StoryAnalysis):
-                    loaded[key] = entry
+                    loaded[key] = share(entry, self.ids)
             early = changed if len(changed) <= MAX_AHEAD else []
             for key in early:
                 loaded[key] = self._analyse_and_store(analyse, key, task(expected[key]))
@@ -191,7 +198,7 @@ class Schedule:
         def load_stored() -> None:  # in this process, while workers analyse the stories that changed
             for i in compress(range(len(stories)), stored):
                 key = keys[i]
-                found = (loaded.get(key) or cache.get(key, StoryAnalysis)) if cache and key else None
+                found = (loaded.get(key) or share(cache.get(key, StoryAnalysis), self.ids)) if cache and key else None
                 results[i] = replace(found, story=stories[i]) if isinstance(found, StoryAnalysis) else None
 
         def job(i: int) -> StoryAnalysis:
@@ -207,7 +214,7 @@ class Schedule:
                 if self.cache and keys[i]:
                     self.cache.put(keys[i], result)  # type: ignore[arg-type]
         else:
-            done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored)
+            done = map_inherited(lambda k: job(todo[k]), len(todo), self.workers, minimum, load_stored, JOBS_PER_WORKER)
         for i, result in zip(todo, done, strict=True):
             results[i] = result
         unreadable = [i for i, r in enumerate(results) if r is None]  # stored, but the entry could not be used
@@ -263,8 +270,29 @@ def write_jobs(story_sizes: Sequence[int], pages: Callable[[int], list[Any]]) ->
     return jobs
 
 
-def run_jobs(jobs: Sequence[Callable[[], Any]], workers: int, changed_stories: int, articles: int) -> list[Any]:
-    """Every job's result, in order: on forked workers when enough stories changed or the site is big enough that
-    the site-wide files alone take seconds."""
+def run_jobs(
+    here: Sequence[Callable[[], Any]],
+    jobs: Sequence[Callable[[], Any]],
+    workers: int,
+    changed_stories: int,
+    articles: int,
+) -> list[Any]:
+    """Every job's result, in order, `here`'s first: `jobs` on forked workers when enough stories changed or the site
+    is big enough, `here` in this process meanwhile. `here` are the jobs that read the whole digest: a forked worker
+    that reads every record writes every reference count, and so ends up with a copy of every page of this process's
+    data (hundreds of MB at 10,000 articles); a story's jobs touch only that story's records."""
     big = changed_stories >= MIN_PARALLEL_STORIES or articles >= MIN_PARALLEL_ARTICLES
-    return map_inherited(lambda n: jobs[n](), len(jobs), workers if big else 1)
+    done_here: list[Any] = []
+
+    def meanwhile() -> None:
+        done_here.extend(job() for job in here)
+
+    done = map_inherited(
+        lambda n: jobs[n](),
+        len(jobs),
+        workers if big else 1,
+        min_items=1,  # one story's pages too: on a worker, as when the whole-digest jobs were workers' jobs as well
+        meanwhile=meanwhile,
+        jobs_per_worker=WRITE_JOBS_PER_WORKER,
+    )
+    return done_here + done

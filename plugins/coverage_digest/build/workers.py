@@ -46,12 +46,15 @@ def map_inherited(
     workers: int = 0,
     min_items: int = 2,
     meanwhile: Callable[[], None] | None = None,
+    jobs_per_worker: int | None = None,
 ) -> list[R]:
     """[fn(0), ..., fn(count - 1)] on forked workers that inherit fn and its data, one index at a time, in order.
 
     Callers order the indices largest job first, so that no long job starts last. `meanwhile` runs in this process
     while the workers work (first, when there are none): other work that needs none of their results; with it, even
-    one item goes to a worker.
+    one item goes to a worker. `jobs_per_worker`: a worker ends after that many jobs and a fresh fork replaces it.
+    Reading an inherited record writes its reference count, so a long-lived worker ends up with its own copy of
+    every page of the parent's data it ever touched; a fresh fork shares them all again.
     """
     global _INHERITED
     cores = workers or os.cpu_count() or 1
@@ -67,7 +70,7 @@ def map_inherited(
         return [fn(i) for i in range(count)]
     _INHERITED = fn
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, maxtasksperchild=jobs_per_worker) as pool:
             pending = pool.imap(_call_inherited, range(count), chunksize=1)
             if meanwhile is not None:
                 meanwhile()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -26,6 +27,42 @@ def digest_document(digest: Digest, paths: SitePaths) -> dict[str, Any]:
         "skipped": [_skipped(k) for k in digest.skipped],
         "outlets": [_outlet(o, paths) for o in digest.outlets],
     }
+
+
+def document_chunks(
+    digest: Digest,
+    paths: SitePaths,
+    on_story: Callable[[dict[str, Any], dict[str, dict[str, Any]]], None] | None = None,
+) -> Iterator[str]:
+    """The text of `dumps(digest_document(digest, paths))`, piece by piece, one record made at a time: the whole
+    document of 10,000 articles is hundreds of MB as Python objects, the file itself about fifty.
+    `on_story(story, articles)` is given each story's record and its articles' records ({id: record}) as they are
+    made (the CSV files and the feed are made from them)."""
+    story_of = {aid: s.id for s in digest.stories for aid in s.article_ids}
+
+    def stories() -> Iterator[dict[str, Any]]:
+        for doc in digest.documents:
+            story = _story(doc, paths) | _spread(doc, digest)
+            if on_story is not None:
+                on_story(story, {a.id: _article(a, paths, doc.story.id) for a in doc.articles})
+            yield story
+
+    yield "{\n" + json.dumps("schema_version") + ": " + _compact(SCHEMA_VERSION)
+    yield from _list_chunks("articles", (_article(a, paths, story_of[a.id]) for a in digest.articles))
+    yield from _list_chunks("stories", stories())
+    yield from _list_chunks("skipped", (_skipped(k) for k in digest.skipped))
+    yield from _list_chunks("outlets", (_outlet(o, paths) for o in digest.outlets))
+    yield "\n}\n"
+
+
+def _list_chunks(key: str, records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One list of the document as `dumps` writes it (after the part before it): a record a line, [] when empty."""
+    head = ",\n" + json.dumps(key) + ": "
+    empty = True
+    for record in records:
+        yield (head + "[\n" if empty else ",\n") + _compact(record)
+        empty = False
+    yield head + "[]" if empty else "\n]"
 
 
 def _outlet(o: OutletDocument, paths: SitePaths) -> dict[str, Any]:

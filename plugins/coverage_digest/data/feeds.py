@@ -22,6 +22,9 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 EPOCH = "1970-01-01T00:00:00Z"
 SUMMARY_SENTENCES = 3
+# The fields of digest.json's story and article records the feed reads (a build keeps only these for it).
+STORY_FIELDS = ("id", "title", "url", "article_ids", "outlets", "counts", "summary")
+ARTICLE_FIELDS = ("id", "published")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

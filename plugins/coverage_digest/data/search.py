@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -127,22 +128,34 @@ def _article_text(a: Article, analysis: ArticleAnalysis) -> tuple[str, tuple[tup
 
 
 def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
-    """{file name inside the search folder (SitePaths.search_file): JavaScript text} for the whole index."""
-    docs = list(docs)
-    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # term -> [(doc, sentence, weight)], by doc
+    """{file name inside the search folder (SitePaths.search_file): JavaScript text} for the whole index.
+
+    Read once, a document at a time (its text and postings are not kept); each term's postings are kept as one flat
+    array of ints (doc, sentence, weight, ...) until its shard is written: as lists of tuples, the millions of
+    postings of 10,000 articles took hundreds of MB."""
+    postings: dict[str, array] = {}  # term -> [doc, sentence, weight, doc, ...], by doc
+    cards: list[list[str]] = []  # [kind, url, title, context] of every doc
     for n, doc in enumerate(docs):
+        cards.append([doc.kind, doc.url, doc.title, doc.context])
         for term, (sentence, weight) in (_doc_postings(doc) if doc.terms is None else doc.terms).items():
-            postings[term].append((n, sentence, weight))
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("i")
+            found.extend((n, sentence, weight))
     chars = 1 if len(postings) <= ONE_CHAR_SHARDS_UP_TO else 2
-    shards: dict[str, dict[str, list[tuple[int, int, int]]]] = defaultdict(dict)
+    shards: dict[str, list[str]] = defaultdict(list)
     for term in sorted(postings):
-        shards[shard_key(term, chars)][term] = postings[term]
-    files = {f"t-{key}.js": _script(f"t-{key}", shards[key]) for key in sorted(shards)}
-    for start in range(0, len(docs), DOCS_PER_CHUNK):
-        chunk = [[d.kind, d.url, d.title, d.context] for d in docs[start : start + DOCS_PER_CHUNK]]
-        files[f"docs-{start // DOCS_PER_CHUNK}.js"] = _script(f"docs-{start // DOCS_PER_CHUNK}", chunk)
+        shards[shard_key(term, chars)].append(term)
+    files = {}
+    for key in sorted(shards):
+        shard = {term: _triples(postings.pop(term)) for term in shards[key]}
+        files[f"t-{key}.js"] = _script(f"t-{key}", shard)
+    for start in range(0, len(cards), DOCS_PER_CHUNK):
+        files[f"docs-{start // DOCS_PER_CHUNK}.js"] = _script(
+            f"docs-{start // DOCS_PER_CHUNK}", cards[start : start + DOCS_PER_CHUNK]
+        )
     manifest = {
-        "docs": len(docs),
+        "docs": len(cards),
         "per_chunk": DOCS_PER_CHUNK,
         "key_chars": chars,
         "stop_words": sorted(STOP_WORDS),
@@ -150,6 +163,12 @@ def build_index(docs: Iterable[SearchDoc]) -> dict[str, str]:
     }
     files["manifest.js"] = _script("manifest", manifest)
     return dict(sorted(files.items()))
+
+
+def _triples(flat: array) -> list[list[int]]:
+    """[[doc, sentence, weight], ...] from a flat array of them."""
+    values = flat.tolist()
+    return [values[i : i + 3] for i in range(0, len(values), 3)]
 
 
 def _doc_postings(doc: SearchDoc) -> dict[str, tuple[int, int]]:
