@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import add, mul
 
@@ -26,10 +26,27 @@ class Cluster:
     """Article indices with the sum of their unit vectors: sums' dot products give average-link scores exactly."""
 
     members: tuple[int, ...]
-    total: dict[int, float]  # column -> summed weight (owned by this cluster; a merge reuses the larger dict)
+    total: dict[int, float] | None  # column -> summed weight (owned by this cluster; a merge reuses the larger
+    # dict); None until first needed (Clusters.total): most articles' sums are only ever read to merge them
     tags: frozenset[int]  # split constraints present: two clusters sharing a tag never merge
     evidence: dict[int, float]  # the same sums over the gate's columns (empty without a gate)
     bar: float = 0.0  # a mean similarity at which a merge needs no evidence: its members' look-alikes' highest
+
+
+class Clusters(dict[int, Cluster]):
+    """The clusters by head, each one's sums made from the matrix when first read: at 10,000 articles the sums of
+    every single article at once were most of grouping's memory, and a merge frees the smaller side's."""
+
+    def __init__(self, matrix: sp.csr_matrix, clusters: dict[int, Cluster]) -> None:
+        super().__init__(clusters)
+        self.matrix = matrix
+
+    def total(self, head: int) -> dict[int, float]:
+        cluster = self[head]
+        if cluster.total is None:
+            cluster = self[head] = replace(cluster, total=_sums(self.matrix, list(cluster.members)))
+        assert cluster.total is not None
+        return cluster.total
 
 
 def candidate_pairs(
@@ -147,7 +164,7 @@ def average_link(
     for i, head in enumerate(owner):
         groups.setdefault(head, []).append(i)
     proof, bars = (None, None) if gate is None else (gate[0], gate[2])
-    clusters = {head: _make(matrix, members, tags or {}, proof, bars) for head, members in groups.items()}
+    clusters = Clusters(matrix, {head: _make(members, tags or {}, proof, bars) for head, members in groups.items()})
     links, spare = _cap_initial(clusters, _initial_links(clusters, owner, edges))
     alias: dict[int, int] = {}  # a merged-away head -> the head that absorbed it
     version = dict.fromkeys(clusters, 0)
@@ -170,7 +187,7 @@ def average_link(
 
 
 def _initial_links(
-    clusters: dict[int, Cluster], owner: list[int], edges: tuple[np.ndarray, np.ndarray, np.ndarray]
+    clusters: Clusters, owner: list[int], edges: tuple[np.ndarray, np.ndarray, np.ndarray]
 ) -> dict[int, dict[int, float]]:
     """Summed similarity between every pair of clusters that an edge joins (an edge's own value for two singles)."""
     links: dict[int, dict[int, float]] = {head: {} for head in clusters}
@@ -179,13 +196,13 @@ def _initial_links(
         if ha == hb or hb in links[ha]:
             continue
         single = len(clusters[ha].members) == 1 and len(clusters[hb].members) == 1
-        value = sim if single else _dot(clusters[ha].total, clusters[hb].total)
+        value = sim if single else _dot(clusters.total(ha), clusters.total(hb))
         links[ha][hb] = links[hb][ha] = value
     return links
 
 
 def _absorb(
-    clusters: dict[int, Cluster],
+    clusters: Clusters,
     links: dict[int, dict[int, float]],
     spare: dict[int, list[int]],
     alias: dict[int, int],
@@ -195,6 +212,7 @@ def _absorb(
     """Merge cluster b into a (a < b keeps the smaller head): sums, links (capped), spare links; returns the pairs
     whose scores are new."""
     merged_links = _merged_links(clusters, links, a, b)
+    clusters.total(a), clusters.total(b)  # both sides' sums, made now if never read
     clusters[a] = _merge(clusters[a], clusters.pop(b))
     del links[b]
     alias[b] = a
@@ -245,7 +263,7 @@ def _cap_initial(
 
 
 def _refill(
-    clusters: dict[int, Cluster],
+    clusters: Clusters,
     links: dict[int, dict[int, float]],
     spare: dict[int, list[int]],
     alias: dict[int, int],
@@ -259,7 +277,7 @@ def _refill(
         other = _current(alias, waiting.pop())
         if other == head or other in links[head] or len(links[other]) >= MAX_LINKS:
             continue  # the other end keeps this one among its own spare links
-        links[head][other] = links[other][head] = _dot(clusters[head].total, clusters[other].total)
+        links[head][other] = links[other][head] = _dot(clusters.total(head), clusters.total(other))
         added.append(other)
     return added
 
@@ -274,22 +292,21 @@ def _current(alias: dict[int, int], head: int) -> int:
     return root
 
 
-def _merged_links(clusters: dict[int, Cluster], links: dict[int, dict[int, float]], a: int, b: int) -> dict[int, float]:
+def _merged_links(clusters: Clusters, links: dict[int, dict[int, float]], a: int, b: int) -> dict[int, float]:
     """Summed similarities of a+b with each neighbour of either: known sums added, missing ones computed."""
     out: dict[int, float] = {}
     for other in (links[a].keys() | links[b].keys()) - {a, b}:
         with_a = links[a].get(other)
         with_b = links[b].get(other)
         if with_a is None:
-            with_a = _dot(clusters[a].total, clusters[other].total)
+            with_a = _dot(clusters.total(a), clusters.total(other))
         if with_b is None:
-            with_b = _dot(clusters[b].total, clusters[other].total)
+            with_b = _dot(clusters.total(b), clusters.total(other))
         out[other] = with_a + with_b
     return out
 
 
 def _make(
-    matrix: sp.csr_matrix,
     members: list[int],
     tags: dict[int, frozenset[int]],
     proof: sp.csr_matrix | None,
@@ -298,7 +315,7 @@ def _make(
     found = frozenset().union(*(tags.get(i, frozenset()) for i in members))
     evidence = {} if proof is None else _sums(proof, members)
     bar = 0.0 if bars is None else float(bars[members].max())
-    return Cluster(tuple(sorted(members)), _sums(matrix, members), found, evidence, bar)
+    return Cluster(tuple(sorted(members)), None, found, evidence, bar)
 
 
 def _sums(matrix: sp.csr_matrix, members: list[int]) -> dict[int, float]:
@@ -310,11 +327,12 @@ def _sums(matrix: sp.csr_matrix, members: list[int]) -> dict[int, float]:
 
 
 def _merge(a: Cluster, b: Cluster) -> Cluster:
-    big, small = (a, b) if len(a.total) >= len(b.total) else (b, a)
-    _add_into(big.total, small.total.keys(), small.total.values())
+    assert a.total is not None and b.total is not None  # Clusters.total made both
+    big, small = (a.total, b.total) if len(a.total) >= len(b.total) else (b.total, a.total)
+    _add_into(big, small.keys(), small.values())
     more, less = (a, b) if len(a.evidence) >= len(b.evidence) else (b, a)
     _add_into(more.evidence, less.evidence.keys(), less.evidence.values())
-    return Cluster(tuple(sorted(a.members + b.members)), big.total, a.tags | b.tags, more.evidence, max(a.bar, b.bar))
+    return Cluster(tuple(sorted(a.members + b.members)), big, a.tags | b.tags, more.evidence, max(a.bar, b.bar))
 
 
 def _add_into(total: dict[int, float], cols: Iterable[int], vals: Iterable[float]) -> None:
