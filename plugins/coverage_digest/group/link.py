@@ -212,7 +212,8 @@ def _absorb(
     """Merge cluster b into a (a < b keeps the smaller head): sums, links (capped), spare links; returns the pairs
     whose scores are new."""
     merged_links = _merged_links(clusters, links, a, b)
-    clusters.total(a), clusters.total(b)  # both sides' sums, made now if never read
+    for head in (a, b):
+        clusters.total(head)  # both sides' sums, made now if never read
     clusters[a] = _merge(clusters[a], clusters.pop(b))
     del links[b]
     alias[b] = a
