@@ -140,8 +140,9 @@ def test_seed_rewrite_is_the_only_derivation():
     assert len(derivation.aligned_pairs) >= 6
 
 
-def _reference_align_score(weights: np.ndarray) -> float:
-    """The alignment recurrence written directly over numpy arrays, to check the list-based one against."""
+def _reference_align(weights: np.ndarray) -> tuple[float, list[tuple[int, int]]]:
+    """The alignment recurrence written directly, cell by cell over numpy arrays, with its backtrack: to check the
+    one that visits only the cells that can pair against."""
     n, m = weights.shape
     w = np.where(weights >= 0.15, weights - 0.1, -np.inf)
     best, match = np.zeros((n + 1, m + 1)), np.full((n + 1, m + 1), -np.inf)
@@ -150,13 +151,30 @@ def _reference_align_score(weights: np.ndarray) -> float:
             if w[i - 1, j - 1] > -np.inf:
                 match[i, j] = w[i - 1, j - 1] + max(best[i - 1, j - 1], match[i - 1, j], match[i, j - 1])
             best[i, j] = max(best[i - 1, j], best[i, j - 1], match[i, j])
-    return float(best[n, m])
+    pairs, i, j = [], n, m
+    while i > 0 and j > 0:
+        if match[i, j] > -np.inf and best[i, j] == match[i, j]:
+            pairs.append((i - 1, j - 1))
+            prev = max(best[i - 1, j - 1], match[i - 1, j], match[i, j - 1])
+            if prev == best[i - 1, j - 1]:
+                i, j = i - 1, j - 1
+            elif prev == match[i - 1, j]:
+                i -= 1
+            else:
+                j -= 1
+        elif best[i, j] == best[i - 1, j]:
+            i -= 1
+        else:
+            j -= 1
+    return float(best[n, m]), pairs[::-1]
 
 
+@pytest.mark.parametrize("scale", [0.6, 0.3, 0.17])  # dense; a few cells that can pair; rows and columns with none
 @pytest.mark.parametrize("seed", range(5))
-def test_align_score_matches_the_reference_recurrence(seed):
-    weights = np.random.default_rng(seed).random((7, 5)) * 0.6
-    assert align(weights)[0] == _reference_align_score(weights)
+def test_align_matches_the_reference_recurrence(seed, scale):
+    weights = np.random.default_rng(seed).random((9, 6)) * scale
+    assert align(weights) == _reference_align(weights)
+    assert align(weights.T) == _reference_align(weights.T)
 
 
 def test_the_direction_follows_instants_not_the_strings_of_dates():
