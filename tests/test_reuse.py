@@ -7,7 +7,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from coverage_digest.story.reuse import align, find_derivations, phrasing, shared_passages
+from coverage_digest.story.alignment import align
+from coverage_digest.story.reuse import find_derivations, phrasing, shared_passages
 from coverage_digest.story.support import find_support
 from coverage_digest.text.sentences import split_article
 from support import article_from_text, seed_articles
