@@ -10,6 +10,7 @@ from .lexicon import ABBREVIATIONS, BODY_NOUNS, BODY_WORDS, NAME_STOP_WORDS, ROL
 from .lexicon import NAME_PARTICLES as PARTICLES
 from .names import (
     NAME_WORD,
+    Name,
     _bare,
     given_names_agree,
     has_person_title,
@@ -21,6 +22,7 @@ from .names import (
 )
 
 STOPWORDS = NAME_STOP_WORDS
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
@@ -43,17 +45,17 @@ class Cast:
     def __init__(self, text: str) -> None:
         self.text = text
         chunks = list(_chunks(text))
+        parsed = [split_title(strip_possessive(words)) for _, _, words in chunks]  # read once, for both passes
         self.full: dict[str, str] = {}  # surname -> longest full name
         self.gender_votes: dict[str, Counter] = defaultdict(Counter)
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)  # full name -> (offset, role as written)
-        self._note_people(chunks)
-        found = (self._mention(start, end, words) for start, end, words in chunks)
+        self._note_people(parsed)
+        found = (self._mention(s, e, words, name) for (s, e, words), name in zip(chunks, parsed, strict=True))
         self.mentions = tuple(m for m in found if m is not None)
         self._note_roles_and_genders()
 
-    def _note_people(self, chunks: list[tuple[int, int, str]]) -> None:
-        for _start, _end, chunk in chunks:
-            parsed = split_title(strip_possessive(chunk))
+    def _note_people(self, names: list[Name]) -> None:
+        for parsed in names:
             words = parsed.name.split()
             if is_body_name(parsed.name) or not words:
                 continue
@@ -62,9 +64,8 @@ class Cast:
                 if len(parsed.name) > len(self.full.get(key, "")):
                     self.full[key] = parsed.name
 
-    def _mention(self, start: int, end: int, chunk: str) -> Mention | None:
-        possessive = bool(re.search(r"['’]s?$", chunk))
-        parsed = split_title(strip_possessive(chunk))
+    def _mention(self, start: int, end: int, chunk: str, parsed: Name) -> Mention | None:
+        possessive = bool(_POSSESSIVE_END.search(chunk))
         if not parsed.name or parsed.name.lower() in TIME_WORDS:
             return None
         person = not is_body_name(parsed.name) and (
@@ -115,6 +116,11 @@ class Cast:
         return roles[0][1] if roles else None
 
 
+_BODY_OR_TITLE = BODY_WORDS | TITLE_WORDS  # after these, "of" joins a name ("Bank of England", "Duke of York")
+_PARTICLES_OF = PARTICLES | {"of"}
+_NOT_OPENING = STOPWORDS | TIME_WORDS  # words a name does not start with
+
+
 def _chunks(text: str):
     """Yield (start, end, words) for every run of capitalised words that is not a sentence-initial function word."""
     run: list[re.Match] = []
@@ -123,8 +129,7 @@ def _chunks(text: str):
         if run and (not _joined(text, run[-1], match) or _ends_chunk(run[-1].group())):
             yield from _flush(text, run)
             run = []
-        joins = PARTICLES if not run or _bare(run[-1].group()) not in BODY_WORDS | TITLE_WORDS else PARTICLES | {"of"}
-        if word[0].isupper() or (run and word.lower() in joins and _next_capital(text, match.end())):
+        if word[0].isupper() or (run and word.lower() in _joins(run[-1]) and _next_capital(text, match.end())):
             run.append(match)
         elif run:
             yield from _flush(text, run)
@@ -132,9 +137,14 @@ def _chunks(text: str):
     yield from _flush(text, run)
 
 
+def _joins(last: re.Match) -> frozenset[str] | set[str]:
+    """Lower-case words that may continue a name after its word `last`."""
+    return _PARTICLES_OF if _bare(last.group()) in _BODY_OR_TITLE else PARTICLES
+
+
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:
     gap = text[left.end() : right.start()]
-    return gap.isspace() and "\n" not in gap and not re.search(r"['’]s?$", left.group())
+    return gap.isspace() and "\n" not in gap and not _POSSESSIVE_END.search(left.group())
 
 
 def _ends_chunk(word: str) -> bool:
@@ -147,9 +157,9 @@ def _next_capital(text: str, at: int) -> bool:
 
 
 def _flush(text: str, run: list[re.Match]):
-    while run and run[0].group().lower().rstrip(".") in STOPWORDS | TIME_WORDS:
+    while run and run[0].group().lower().rstrip(".") in _NOT_OPENING:
         run = run[1:]
-    while run and run[-1].group().lower() in PARTICLES | {"of"}:
+    while run and run[-1].group().lower() in _PARTICLES_OF:
         run = run[:-1]
     if not run:
         return
