@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from scipy import sparse
 
+from coverage_digest.records import Sentence
+from coverage_digest.story.disagreement import find_disagreements
 from coverage_digest.story.summary import (
+    StoryLinks,
     SummarySettings,
+    _Candidate,
     dated,
-    find_disagreements,
     quoted_share,
     readable_alone,
+    reading_order,
+    select,
     starts_dangling,
     summarize_story,
     target_length,
+    word_budget,
+    word_count,
 )
 from coverage_digest.story.support import MAX_LINKS, find_support
 from coverage_digest.text.sentences import split_article
@@ -82,7 +91,7 @@ def test_quotes_and_dangling_sentences_are_left_out():
 
 def test_single_outlet_claims_are_kept_apart():
     articles, sentences, support = story(A, B, C)
-    summary = summarize_story(articles, sentences, support, SummarySettings(min_sentences=2))
+    summary = summarize_story(articles, sentences, support, SummarySettings(min_sentences=2, max_sentences=3))
     claims = {c.text for c in summary.single_outlet}
     assert "Insurers expect the claims to run into the millions of euros." in claims
     assert not claims & {s.text for s in summary.sentences}
@@ -99,12 +108,55 @@ def test_disagreeing_numbers_are_reported():
 
 @pytest.mark.parametrize(
     ("articles", "sentences_each", "expected"),
-    [(3, 3, 3), (3, 5, 4), (5, 20, 8), (2, 20, 4), (1, 2, 1)],
+    [(3, 3, 4), (3, 5, 4), (5, 20, 8), (2, 20, 4), (1, 2, 2), (1, 1, 1)],
 )
 def test_target_length_grows_with_the_story_within_bounds(articles, sentences_each, expected):
     story_articles = [article_from_text(f"a{k}", "x") for k in range(articles)]
     sentences = {a.id: tuple(range(sentences_each)) for a in story_articles}
     assert target_length(story_articles, sentences, SummarySettings()) == expected
+
+
+def candidates(*spec: tuple[str, int, int, float, int]) -> list[_Candidate]:
+    """Readable candidates from (article id, article position, sentence index, relevance, words), a row each."""
+    out = []
+    for row, (article_id, article, index, relevance, words) in enumerate(spec):
+        text = " ".join(["word"] * words) + "."
+        sentence = Sentence(article_id, index, 0, 0, len(text), text)
+        out.append(_Candidate(row, sentence, article, relevance, True, words))
+    return out
+
+
+NO_LINKS = StoryLinks(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool))
+
+
+def test_a_sentence_that_would_overrun_the_word_budget_is_passed_over_for_a_shorter_one():
+    # rows of 20, 30 and 10 words, most relevant first; unrelated to each other (identity vectors)
+    rows = candidates(("a0", 0, 0, 3.0, 20), ("a0", 0, 1, 2.0, 30), ("a1", 1, 0, 1.0, 10))
+    matrix = sparse.identity(3, format="csr")
+    assert select(rows, matrix, 3, 100.0, SummarySettings(), NO_LINKS) == [0, 1, 2]  # all fit
+    assert select(rows, matrix, 3, 55.0, SummarySettings(), NO_LINKS) == [0, 1]  # 20 + 30; the 10 would overrun
+    assert select(rows, matrix, 3, 40.0, SummarySettings(), NO_LINKS) == [0, 2]  # the 30 passed over, the 10 fits
+    assert select(rows, matrix, 3, 5.0, SummarySettings(), NO_LINKS) == [0]  # the first sentence always
+
+
+def test_word_budget_is_a_share_of_the_storys_words():
+    articles, sentences, support = story(A, B, C)
+    total = sum(word_count(s.text) for a in articles for s in sentences[a.id])
+    rows = candidates(("a0", 0, 0, 1.0, 12), ("a1", 1, 0, 1.0, 30))
+    assert word_budget(rows, SummarySettings(word_share=0.5)) == 21.0
+    for share in (0.01, 0.3, 0.6):
+        summary = summarize_story(articles, sentences, support, SummarySettings(word_share=share))
+        words = [word_count(s.text) for s in summary.sentences]
+        assert len(words) == 1 or sum(words) <= share * total
+    tiny = summarize_story(articles, sentences, support, SummarySettings(word_share=0.01))
+    assert len(tiny.sentences) == 1 and "240 homes" in tiny.text  # the lede about the flood itself
+
+
+def test_reading_order_keeps_an_articles_sentences_together_in_their_order():
+    rows = candidates(("a0", 0, 0, 1.0, 8), ("a0", 0, 3, 1.0, 8), ("a1", 1, 0, 1.0, 8), ("a1", 1, 2, 1.0, 8))
+    # chosen most relevant first: a1's third sentence, then a0's lede, then a1's lede
+    assert reading_order(rows, [3, 0, 2]) == [2, 3, 0]  # a1 leads (its sentence was chosen first), in a1's order
+    assert reading_order(rows, [1, 2, 0]) == [0, 1, 2]
 
 
 @pytest.mark.parametrize(

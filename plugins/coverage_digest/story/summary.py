@@ -3,7 +3,9 @@
 A sentence scores for saying what the story's articles say between them (closeness to the centroid that weighs each
 article equally), for being supported by other outlets, for coming early in its article (news puts the main facts
 first) and, a little, for naming a weekday (a hard-news lede dates the event it reports). Maximal marginal relevance
-then picks sentences that add something new. Text is never generated or rephrased.
+then picks sentences that add something new, within a word budget (a share of the story's words: a sentence that
+would overrun it is passed over for a shorter one), and shows each article's sentences together in their own order.
+Text is never generated or rephrased. Links and disagreements live in `disagreement.py`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from scipy import sparse
 
 from ..records import Article, Sentence
 from ..text.lexicon import WEEKDAYS
+from .disagreement import Disagreement, StoryLinks, disagreements, story_links
 from .similarity import vectorize
 from .support import SentenceLink, SentenceRef, Support, sentence_links
 
@@ -53,6 +56,7 @@ class SummarySettings:
     dated_weight: float = 0.25  # a sentence naming a weekday ("on Tuesday") is the lede stating what happened when
     headline_weight: float = 0.5  # a headline states what its article is about: it counts in the closeness measure
     redundancy: float = 0.6  # MMR: share of the score given to novelty rather than relevance
+    word_share: float = 0.47  # a summary holds at most this share of the story's words (its first sentence always)
     max_quoted: float = 0.5  # share of a sentence's characters inside quotation marks above which it is skipped
 
 
@@ -94,16 +98,6 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class Disagreement:
-    """Two articles' sentences on the same thing that differ in their numbers or in negation."""
-
-    a: SentenceRef
-    b: SentenceRef
-    kind: str  # "numbers" or "negation"
-    detail: str
-
-
-@dataclass(frozen=True, slots=True)
 class Summary:
     """A story's extractive summary, with single-outlet claims and disagreements kept apart from it."""
 
@@ -124,19 +118,7 @@ class _Candidate:
     article: int  # index in the story's article order
     relevance: float
     eligible: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Links:
-    """A story's support links as parallel arrays over sentence rows, in the link order of `Support.links()`."""
-
-    source: np.ndarray
-    target: np.ndarray
-    verbatim: np.ndarray
-
-    def same_fact(self, row: int) -> set[int]:
-        """Rows reporting the same thing as a row, in both directions of the links."""
-        return set(self.target[self.source == row].tolist()) | set(self.source[self.target == row].tolist())
+    words: int
 
 
 def summarize_story(
@@ -156,7 +138,8 @@ def summarize_story(
     sentence_of = {(s.article_id, s.index): s for s in flat}
     links = story_links(support, {key: row for row, key in enumerate(sentence_of)})
     candidates = score_sentences(articles, sentences, support, matrix, heads, settings)
-    chosen = select(candidates, matrix, target_length(articles, sentences, settings), settings, links)
+    length, budget = target_length(articles, sentences, settings), word_budget(candidates, settings)
+    chosen = reading_order(candidates, select(candidates, matrix, length, budget, settings, links))
     refs = [SentenceRef(candidates[row].sentence.article_id, candidates[row].sentence.index) for row in chosen]
     every = sentence_links(articles, sentences, refs)  # all citations, not only the links a story keeps
     picked = [cite(candidates[row], articles, every[ref], sentence_of) for row, ref in zip(chosen, refs, strict=True)]
@@ -165,31 +148,24 @@ def summarize_story(
     return Summary(tuple(picked), single, disagreements(list(sentence_of.values()), links))
 
 
-def story_links(support: Support, rows: Mapping[tuple[str, int], int]) -> _Links:
-    """Every kept support link as (source row, target row, verbatim), read in one pass."""
-    source, target, verbatim = [], [], []
-    for item in support.articles:
-        for sentence in item.sentences:
-            if not sentence.links:
-                continue
-            source.extend([rows[(item.article_id, sentence.ref.index)]] * len(sentence.links))
-            for link in sentence.links:
-                target.append(rows[(link.target.article_id, link.target.index)])
-                verbatim.append(link.kind == "verbatim")
-    return _Links(
-        np.array(source, dtype=np.int64),
-        np.array(target, dtype=np.int64),
-        np.array(verbatim, dtype=bool),
-    )
-
-
 def target_length(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], settings: SummarySettings
 ) -> int:
-    """Sentences in the summary: grows with the number of articles, within min..max, never most of a tiny story."""
+    """Sentences in the summary at most: grows with the number of articles, within min..max (the word budget keeps a
+    tiny story's summary short)."""
     total = sum(len(sentences.get(a.id, ())) for a in articles)
     wanted = round(settings.sentences_per_article * len(articles))
-    return max(1, min(settings.max_sentences, max(settings.min_sentences, wanted), max(1, total // 3)))
+    return max(1, min(settings.max_sentences, max(settings.min_sentences, wanted), total))
+
+
+def word_count(text: str) -> int:
+    """Words of a sentence, as the length filters count them."""
+    return len(_TOKEN.findall(text))
+
+
+def word_budget(candidates: Sequence[_Candidate], settings: SummarySettings) -> float:
+    """Words a summary may hold: a share of the story's words, so a short story gets a short summary."""
+    return settings.word_share * sum(c.words for c in candidates)
 
 
 def quoted_share(text: str) -> float:
@@ -205,7 +181,11 @@ def starts_dangling(text: str) -> bool:
 
 def readable_alone(text: str, settings: SummarySettings) -> bool:
     """Whether a sentence can stand in a summary: a full statement of sensible length, not a quote or furniture."""
-    words = len(_TOKEN.findall(text))
+    return _readable(text, word_count(text), settings)
+
+
+def _readable(text: str, words: int, settings: SummarySettings) -> bool:
+    """readable_alone, given the sentence's word count."""
     return (
         settings.min_words <= words <= settings.max_words
         and text.rstrip("”’\"')").endswith((".", "!"))
@@ -242,7 +222,9 @@ def score_sentences(
                 + settings.position_weight * position
                 + settings.dated_weight * dated(sentence.text)
             )
-            out.append(_Candidate(row, sentence, k, float(relevance), readable_alone(sentence.text, settings)))
+            words = word_count(sentence.text)
+            eligible = _readable(sentence.text, words, settings)
+            out.append(_Candidate(row, sentence, k, float(relevance), eligible, words))
             row += 1
     return out
 
@@ -281,23 +263,43 @@ def closeness_to_others(
 
 
 def select(
-    candidates: list[_Candidate], matrix: sparse.csr_matrix, length: int, settings: SummarySettings, links: _Links
+    candidates: list[_Candidate],
+    matrix: sparse.csr_matrix,
+    length: int,
+    budget: float,
+    settings: SummarySettings,
+    links: StoryLinks,
 ) -> list[int]:
-    """Maximal marginal relevance over the readable sentences (all sentences if too few are), most relevant first."""
+    """Maximal marginal relevance over the readable sentences (all sentences if too few are), most relevant first,
+    within the word budget: a sentence that would overrun it is passed over for a shorter one further down."""
     pool = [c for c in candidates if c.eligible]
     if len(pool) < length:
         pool = pool + [c for c in candidates if not c.eligible]
     chosen: list[int] = []
     similarity = np.zeros(len(candidates))
     lam = 1.0 - settings.redundancy
-    while pool and len(chosen) < length:
+    used = 0
+    while pool and len(chosen) < length and (not chosen or budget - used >= settings.min_words):
         best = max(pool, key=lambda c: (lam * c.relevance - settings.redundancy * similarity[c.row], -c.row))
+        if chosen and used + best.words > budget:  # too long for what is left: passed over for a shorter one
+            pool = [c for c in pool if c.row != best.row]
+            continue
         chosen.append(best.row)
+        used += best.words
         # Sentences linked to a chosen one report the same thing: they are cited by it, not repeated.
         done = links.same_fact(best.row) | {best.row}
         pool = [c for c in pool if c.row not in done]
         similarity = np.maximum(similarity, np.asarray((matrix @ matrix[best.row].T).todense()).ravel())
     return chosen
+
+
+def reading_order(candidates: Sequence[_Candidate], chosen: Sequence[int]) -> list[int]:
+    """Chosen rows as they are read: each article's sentences together in their own order, the articles in the
+    order their first sentence was chosen (so the most relevant sentence's article leads)."""
+    first: dict[int, int] = {}
+    for rank, row in enumerate(chosen):
+        first.setdefault(candidates[row].article, rank)
+    return sorted(chosen, key=lambda row: (first[candidates[row].article], candidates[row].sentence.index))
 
 
 def cite(
@@ -349,41 +351,3 @@ def single_outlet_claims(
         )
         for c in found[: settings.max_sentences]
     )
-
-
-_NUM = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(r"\b(?:not|no|never|n't|denied|denies|rejected|rejects)\b", re.I)
-
-
-def find_disagreements(support: Support, sentence_of: Mapping[tuple[str, int], Sentence]) -> tuple[Disagreement, ...]:
-    """Linked sentences that both give numbers but different ones, or near-identical ones where only one is negated."""
-    links = story_links(support, {key: row for row, key in enumerate(sentence_of)})
-    return disagreements(list(sentence_of.values()), links)
-
-
-def disagreements(flat: Sequence[Sentence], links: _Links) -> tuple[Disagreement, ...]:
-    """find_disagreements over the story's sentence rows and link arrays (each linked pair judged once)."""
-    keys = [(s.article_id, s.index) for s in flat]
-    rank = np.empty(len(keys), dtype=np.int64)
-    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
-    swap = rank[links.source] > rank[links.target]
-    low = np.where(swap, links.target, links.source)
-    high = np.where(swap, links.source, links.target)
-    _, first = np.unique(low * max(1, len(keys)) + high, return_index=True)  # each pair's first link
-    numbers = [frozenset(_NUM.findall(s.text)) for s in flat]
-    has_numbers = np.array([bool(n) for n in numbers], dtype=bool)
-    negated = np.array([bool(_NEGATION.search(s.text)) for s in flat], dtype=bool)
-    pair_low, pair_high = low[first], high[first]
-    both_numbers = has_numbers[pair_low] & has_numbers[pair_high]
-    maybe = both_numbers | (links.verbatim[first] & (negated[pair_low] != negated[pair_high]))  # worth a closer look
-    out = []
-    for k in first[maybe].tolist():
-        a, b = int(low[k]), int(high[k])
-        na, nb = numbers[a], numbers[b]
-        if na and nb and not na & nb:
-            detail = f"{', '.join(sorted(na))} vs {', '.join(sorted(nb))}"
-            out.append(Disagreement(SentenceRef(*keys[a]), SentenceRef(*keys[b]), "numbers", detail))
-        elif links.verbatim[k] and negated[a] != negated[b]:
-            refs = SentenceRef(*keys[a]), SentenceRef(*keys[b])
-            out.append(Disagreement(*refs, "negation", "one of the two is negated"))
-    return tuple(sorted(out, key=lambda d: (d.a.article_id, d.a.index, d.b.article_id, d.b.index)))
