@@ -130,3 +130,11 @@ def test_a_question_or_exclamation_takes_the_next_sentence_before_a_lead_in() ->
     quote = first("Lee Chan spoke to the press on Monday. “Why now?” Ana Ruiz asked.")
     assert quote.speaker == "Ana Ruiz"
     assert first("Lee Chan spoke to the press on Monday. “We are ready.”").speaker == "Lee Chan"  # a lead-in still
+
+
+def test_name_with_decomposed_accents_or_mis_decoded_letters() -> None:
+    """ "José" written with a combining accent, and "Peña" whose UTF-8 bytes were read as Latin-1 ("PeÃ±a"): one
+    word each, so the speaker is the whole name."""
+    assert first("“We are ready,” said Jose\u0301 Ruiz.").speaker == "Jose\u0301 Ruiz"
+    assert first("“We are ready,” said Ana Pe\u00c3\u00b1a Lee.").speaker == "Ana Pe\u00c3\u00b1a Lee"
+    assert first("“We are ready,” said Ana PeA\u0303\u00b1a Lee.").speaker == "Ana PeA\u0303\u00b1a Lee"
