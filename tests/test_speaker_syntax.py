@@ -138,3 +138,14 @@ def test_name_with_decomposed_accents_or_mis_decoded_letters() -> None:
     assert first("“We are ready,” said Jose\u0301 Ruiz.").speaker == "Jose\u0301 Ruiz"
     assert first("“We are ready,” said Ana Pe\u00c3\u00b1a Lee.").speaker == "Ana Pe\u00c3\u00b1a Lee"
     assert first("“We are ready,” said Ana PeA\u0303\u00b1a Lee.").speaker == "Ana PeA\u0303\u00b1a Lee"
+
+
+def test_abbreviation_period_inside_the_subject() -> None:
+    """ "The nominee for the Nov. 8 election later said": the period of "Nov." does not cut the subject."""
+    quote = first("The nominee for the Nov. 8 election later said he was being “sarcastic” in his comments.")
+    assert quote.speaker_as_written == "The nominee for the Nov. 8 election"
+
+
+def test_town_and_state_after_the_name_before_the_verb() -> None:
+    """ "Ana Ruiz of Dover, Delaware says": the state is where she lives, she is the speaker."""
+    assert first("Ana Ruiz of Dover, Delaware says she thinks Lee will “win big.”").speaker == "Ana Ruiz"

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.lexicon import CATENATIVE_WORDS, INTRO_WORDS, SPEECH_NOUNS
+from ..text.lexicon import ABBREVIATIONS, CATENATIVE_WORDS, INTRO_WORDS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .after_rules import (
     _APPOSITIVE,
@@ -22,9 +22,14 @@ from .after_rules import (
 from .quote_frames import VERB, FrameSentence, noun_use
 from .speaker_phrases import Attribution, role_lead
 
+# The period of an abbreviation ("Sen.", "Nov. 8") ends no phrase: one look-behind per length (they are fixed-width).
+_ONE_DOT = sorted(w[:-1].capitalize() for w in ABBREVIATIONS if w.count(".") == 1)
+_ABBREVIATED = "".join(
+    r"(?<!\b(?:" + "|".join(w for w in _ONE_DOT if len(w) == n) + "))" for n in sorted({len(w) for w in _ONE_DOT})
+)
 _BOUNDARY = re.compile(
     r"[\x00;:()\[\]—–\n]|--|,|\b(?:that|which|when|while|because|as|if|after|before|since|though|although|where|whom|"
-    r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))\.(?=\s)",
+    r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])" + _ABBREVIATED + r"\.(?=\s)",
 )
 _ACCORDING = re.compile(
     r"\baccording to\s+((?:[^,;:\x00\n.]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){2,90})", re.IGNORECASE
@@ -43,6 +48,10 @@ _CLAUSE_OPENER = re.compile(
     r"which|where)\s+(?=[A-Z]|(?:the|a|an|his|her|their)\s)"
 )
 _CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
+# A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
+_TOWN_STATE = re.compile(
+    r"\b[A-Z][\w’'\-]*(\s+(?:of|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)$"
+)
 _PLACE_AFTER = re.compile(r"\b(?:in|of|from|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*$")
 _ASKER = re.compile(r"\s+by\s+([^,;:\x00\n]{2,80}?)(?=\s*(?:,|\b(?:whether|if|about|to|what|why|how)\b|$))")
 _PASSIVE_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
@@ -149,6 +158,8 @@ class SentenceRules(AfterRules):
             return self._earlier_subject(frame, verb, at)
         if left.rstrip().endswith(","):
             return self._apposed_subject(left, at, verb.group()) or self._earlier_subject(frame, verb, at)
+        town = _TOWN_STATE.search(left)  # "Ana Ruiz of Dover, Delaware says": the state is not the subject
+        left = left[: town.start(1)] if town else left
         pieces = list(_BOUNDARY.finditer(left))
         cut = pieces[-1].end() if pieces else 0
         subject = left[cut:].strip()
