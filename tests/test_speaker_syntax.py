@@ -149,3 +149,9 @@ def test_abbreviation_period_inside_the_subject() -> None:
 def test_town_and_state_after_the_name_before_the_verb() -> None:
     """ "Ana Ruiz of Dover, Delaware says": the state is where she lives, she is the speaker."""
     assert first("Ana Ruiz of Dover, Delaware says she thinks Lee will “win big.”").speaker == "Ana Ruiz"
+
+
+def test_name_after_that_with_a_relative_clause() -> None:
+    """ "It was a year ago that Ana Ruiz, who …, said": the name after "that" is the subject of "said"."""
+    quote = first("It was a year ago that Ana Ruiz, who is thinking about running, said it was “impossible” to win.")
+    assert quote.speaker == "Ana Ruiz"

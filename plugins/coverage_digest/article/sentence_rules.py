@@ -47,7 +47,9 @@ _CLAUSE_OPENER = re.compile(
     r"\s*(?:(?:in|at|by|for|of|to)\s+)?(?:when|after|as|while|because|before|until|though|although|once|what|whom|"
     r"which|where)\s+(?=[A-Z]|(?:the|a|an|his|her|their)\s)"
 )
-_CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
+_CLAUSE_INSIDE = re.compile(
+    r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)|\sthat\s+(?=(?:[A-Z][\w.’'\-]*\s*){1,4}$)"
+)  # "… ago that Ana Ruiz, who …, said": a name alone after "that" ends the segment
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
 _TOWN_STATE = re.compile(
     r"\b[A-Z][\w’'\-]*(\s+(?:of|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)$"
