@@ -155,3 +155,9 @@ def test_name_after_that_with_a_relative_clause() -> None:
     """ "It was a year ago that Ana Ruiz, who …, said": the name after "that" is the subject of "said"."""
     quote = first("It was a year ago that Ana Ruiz, who is thinking about running, said it was “impossible” to win.")
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_said_opening_the_sentence() -> None:
+    """ "Said Ana Ruiz, who grew up there, “…”": the inverted verb opens the sentence (rule `said-first`)."""
+    quote = first("Said Ana Ruiz, who grew up there, “We were all so proud of him.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "said-first")

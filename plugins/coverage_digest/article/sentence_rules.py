@@ -51,6 +51,8 @@ _CLAUSE_INSIDE = re.compile(
     r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)|\sthat\s+(?=(?:[A-Z][\w.’'\-]*\s*){1,4}$)"
 )  # "… ago that Ana Ruiz, who …, said": a name alone after "that" ends the segment
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
+_SAID_FIRST = re.compile(r"\s*(Said|Says|Wrote|Writes|Added|Adds)\s+")
+_SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
 _TOWN_STATE = re.compile(
     r"\b[A-Z][\w’'\-]*(\s+(?:of|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)$"
 )
@@ -107,6 +109,9 @@ class SentenceRules(AfterRules):
     """The rules that find a quote's speaker in the words of its own sentence (each records its name in `how`)."""
 
     def _before(self, preceding: str, at: int) -> Attribution | None:
+        found = self._said_first(preceding, at)
+        if found:
+            return found
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
@@ -128,6 +133,16 @@ class SentenceRules(AfterRules):
                 return self.phrase(head[0], begin, "colon", ":")
             return found
         return None
+
+    def _said_first(self, preceding: str, at: int) -> Attribution | None:
+        """ "Said Ana Ruiz, who grew up there, “…”": a capitalised speech verb opening the sentence, then a person."""
+        verb = _SAID_FIRST.match(preceding)
+        head = self.opening_speaker(at + verb.end(), at + len(preceding)) if verb else None
+        if not verb or not head or head[1] not in ("person", "role"):
+            return None
+        if not _SET_OFF.fullmatch(preceding, verb.end() + len(head[0])):
+            return None  # "Said Ana Ruiz's aide …": the name does not end the phrase
+        return self.phrase(head[0], at + verb.end(), "said-first", verb.group(1).lower())
 
     def _asked_by(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         """ "Ana Ruiz was asked by host Lee Park whether …": the asker spoke; "Ana Ruiz was asked, “…?”" or "the staff
