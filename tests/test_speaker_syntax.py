@@ -161,3 +161,10 @@ def test_said_opening_the_sentence() -> None:
     """ "Said Ana Ruiz, who grew up there, “…”": the inverted verb opens the sentence (rule `said-first`)."""
     quote = first("Said Ana Ruiz, who grew up there, “We were all so proud of him.”")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "said-first")
+
+
+def test_as_the_speaker_had_written() -> None:
+    """ "As the columnist Ana Ruiz had written years earlier, “…”": the past perfect reports words; "As" is no part
+    of the speaker as written."""
+    quote = first("As the columnist Ana Ruiz had written years earlier, “We just could not stay.”")
+    assert (quote.speaker, quote.speaker_as_written) == ("Ana Ruiz", "the columnist Ana Ruiz")

@@ -333,6 +333,8 @@ def _trim_intro(phrase: str) -> str:
     """Drop an introductory phrase ("In a Bloomberg interview Trump" -> "Trump")."""
     phrase = phrase.strip()
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("as", "like"):  # "As the columnist Ana Ruiz had written, “…”"
+        return phrase.split(None, 1)[1]
     if words and words[0].lower() in _PREPOSITIONS:
         names = re.search(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|on|and)\s+(?=[A-Z]))?)*[A-Z][\w’'\-]*)$", phrase)
         if names:
