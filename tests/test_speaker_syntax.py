@@ -168,3 +168,9 @@ def test_as_the_speaker_had_written() -> None:
     of the speaker as written."""
     quote = first("As the columnist Ana Ruiz had written years earlier, “We just could not stay.”")
     assert (quote.speaker, quote.speaker_as_written) == ("Ana Ruiz", "the columnist Ana Ruiz")
+
+
+def test_adverb_opening_the_sentence_before_the_subject() -> None:
+    """ "Immediately after the flood, Ana Ruiz issued a statement, “…”": an -ly phrase is introductory."""
+    quote = first("Immediately after the flood, Ana Ruiz issued a statement, “We are done.”")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
