@@ -174,3 +174,9 @@ def test_adverb_opening_the_sentence_before_the_subject() -> None:
     """ "Immediately after the flood, Ana Ruiz issued a statement, “…”": an -ly phrase is introductory."""
     quote = first("Immediately after the flood, Ana Ruiz issued a statement, “We are done.”")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_passive_participle_opening_the_sentence() -> None:
+    """ "Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into …": the subject is after the phrase."""
+    quote = first("Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into a lament for the “lost towns.”")
+    assert (quote.speaker, quote.how) == ("Lee Park", "subject-verb")

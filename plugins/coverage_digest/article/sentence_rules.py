@@ -81,7 +81,12 @@ _SAID_NOUN = re.compile(
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
-_INTRO = re.compile(r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},)?\s*")
+# An introductory phrase before the subject: "Meanwhile,", "Holding a book,", "Immediately after the vote,", "Preceded at
+# the lectern by Ana Ruiz, the mayor," (a participle and a preposition, an appositive after its name).
+_INTRO = re.compile(
+    r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},|"
+    r"[A-Z][a-z]{3,}ed\s+(?:at|by|in|on|with|from|for|as)\b[^,\x00]{0,120},(?:\s+(?:the|a|an)\s[^,\x00]{1,80},)?)?\s*"
+)
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
     r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
