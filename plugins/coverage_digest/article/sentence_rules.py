@@ -99,6 +99,8 @@ _FINITE = re.compile(
 # A subject, then verbs and adverbs before "to" and the speech verb: "X went so far as to say", "X could not bring
 # himself to utter", "X was prompted to say".
 _CATENATIVE = re.compile(r"(.+?)\s+(?:(?:\w+ly|" + "|".join(CATENATIVE_WORDS) + r"|[a-z]+ed|[a-z]+s)\s+)+to")
+# An appositive ending with a quoted title: ", star of television's “Rain,”" (the comma inside the marks).
+_TITLED_APPOSITIVE = re.compile(r"\s*,[^,;:\x00]{1,120}?\x00+(?=\s)")
 # A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
 _NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
@@ -276,8 +278,10 @@ class SentenceRules(AfterRules):
                 continue
             phrase, after = self._coordinated(head[0], begin, at)
             place = _NAME_PP.match(after)  # "Senator Ana Ruiz of Ohio advocates a “…”"
-            verb = _FINITE.match(after, place.end() if place else 0)
-            if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
+            titled = _TITLED_APPOSITIVE.match(after)  # "Ana Ruiz, star of “Rain,” thanked …": the title is hers
+            skip = titled.end() if titled else place.end() if place else 0
+            verb = _FINITE.match(after, skip)
+            if not verb or MASK in after[skip : verb.end()] or verb.group(1) in _NOT_SPEECH:
                 continue
             return self.phrase(phrase, begin, "subject-verb", verb.group(1))
         return None
