@@ -186,3 +186,12 @@ def test_subject_with_an_appositive_ending_in_a_quoted_title() -> None:
     """ "Lee Park, star of the film “Rain,” thanked the mayor for “…”": the title closes the appositive."""
     found = extract_quotes(make_article("Lee Park, star of the film “Rain,” thanked the mayor for “taking these steps.”"))
     assert (found[1].speaker, found[1].how) == ("Lee Park", "subject-verb")
+
+
+def test_pronoun_skips_names_that_are_objects_of_a_preposition() -> None:
+    """ "With a vote for Ana Ruiz ruled out, Tom Keller said …, whom he called “…”": he is Tom Keller, the subject."""
+    quote = first(
+        "With a vote for Ana Ruiz ruled out, Tom Keller said he is left with a vote for Mark Dunn, whom he called “the"
+        " least bad.”"
+    )
+    assert quote.speaker == "Tom Keller"

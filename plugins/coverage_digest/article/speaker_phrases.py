@@ -86,6 +86,11 @@ def held_role(word: str) -> bool:
     return word == "close" or (_source_noun(word) and word not in BODY_NOUNS | DOCUMENT_NOUNS)
 
 
+# A preposition right before a name: the name is its object ("With a vote for Ana Ruiz ruled out, Lee said"), not the
+# sentence's subject.
+_OBJECT_OF = re.compile(r"\b(?:for|of|to|with|about|against|by|from|at|than|like|over|toward|towards)\s+(?:the\s+)?$")
+
+
 def role_lead(text: str) -> bool:
     """Say whether a phrase is a role written before a name and a comma ("Ms. Ruiz's spokesman", "the leader of X")."""
     match = _ROLE_LEAD.fullmatch(text.strip())
@@ -271,6 +276,7 @@ class SpeakerPhrases:
         current = [m for m in fits if m.start >= self.sentence_starts[max(here, 0)]]
         if current:  # the sentence's subject, its first person named ("X said that he …", "…, whom he called")
             plain = [m for m in current if not m.possessive] or current
+            plain = [m for m in plain if not _OBJECT_OF.search(self.masked, 0, m.start)] or plain  # "With … for X, Y"
             known = [m for m in plain if self.cast.gender(self.cast.resolve(m.name)) == gender]
             return self.cast.resolve((known or plain)[0].name)
         last = fits[-1]
