@@ -195,3 +195,9 @@ def test_pronoun_skips_names_that_are_objects_of_a_preposition() -> None:
         " least bad.”"
     )
     assert quote.speaker == "Tom Keller"
+
+
+def test_time_phrase_after_the_appositive_is_not_the_subject() -> None:
+    """ "Ana Ruiz, who …, on Friday described her plan as a “…”": Ana Ruiz, not Friday."""
+    quote = first("Ana Ruiz, who has been feuding with the council, on Friday described her plan as a “big tent” deal.")
+    assert quote.speaker == "Ana Ruiz"

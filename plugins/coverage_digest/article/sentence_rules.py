@@ -53,6 +53,10 @@ _CLAUSE_INSIDE = re.compile(
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
 _SAID_FIRST = re.compile(r"\s*(Said|Says|Wrote|Writes|Added|Adds)\s+")
 _SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
+_TIME_TAIL = re.compile(
+    r"(?<=,)\s*(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+day|week|month|year|night|morning|weekend)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*$"
+)
 _TOWN_STATE = re.compile(
     r"\b[A-Z][\w’'\-]*(\s+(?:of|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)$"
 )
@@ -184,6 +188,10 @@ class SentenceRules(AfterRules):
             return self._apposed_subject(left, at, verb.group()) or self._earlier_subject(frame, verb, at)
         town = _TOWN_STATE.search(left)  # "Ana Ruiz of Dover, Delaware says": the state is not the subject
         left = left[: town.start(1)] if town else left
+        when = _TIME_TAIL.search(frame, 0, verb.start())  # "Ana Ruiz, who …, on Friday described": not Friday
+        if when:
+            blank = frame[: when.start()] + " " * (when.end() - when.start()) + frame[when.end() :]
+            return self._subject_of(blank, verb, at)
         pieces = list(_BOUNDARY.finditer(left))
         cut = pieces[-1].end() if pieces else 0
         subject = left[cut:].strip()
