@@ -201,3 +201,8 @@ def test_time_phrase_after_the_appositive_is_not_the_subject() -> None:
     """ "Ana Ruiz, who …, on Friday described her plan as a “…”": Ana Ruiz, not Friday."""
     quote = first("Ana Ruiz, who has been feuding with the council, on Friday described her plan as a “big tent” deal.")
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_goes_on_in_a_sense_that_reports_no_words() -> None:
+    """ "Ana Ruiz said that once the Senate goes on recess, “…”": "goes on recess" is no speech verb."""
+    assert first("Ana Ruiz said that once the Senate goes on recess, “I will go home.”").speaker == "Ana Ruiz"
