@@ -206,3 +206,9 @@ def test_time_phrase_after_the_appositive_is_not_the_subject() -> None:
 def test_goes_on_in_a_sense_that_reports_no_words() -> None:
     """ "Ana Ruiz said that once the Senate goes on recess, “…”": "goes on recess" is no speech verb."""
     assert first("Ana Ruiz said that once the Senate goes on recess, “I will go home.”").speaker == "Ana Ruiz"
+
+
+def test_dateline_is_not_the_subject() -> None:
+    """ "DOVER, July 25 (UPI) — The Rail Union released a statement, offering “…”": the union, not the town."""
+    quote = first("DOVER, July 25 (UPI) — The Rail Union released a statement on Monday, offering “a deep apology.”")
+    assert quote.speaker_as_written == "The Rail Union"

@@ -87,8 +87,10 @@ _SAID_NOUN = re.compile(
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 # An introductory phrase before the subject: "Meanwhile,", "Holding a book,", "Immediately after the vote,", "Preceded at
 # the lectern by Ana Ruiz, the mayor," (a participle and a preposition, an appositive after its name).
+# A dateline opening a story's first sentence: "WASHINGTON, Dec. 8 (UPI) — ", "DOVER, Del. - ".
+_DATELINE = r"(?:[A-Z]{2}[A-Z.’'\-]*(?:\s+[A-Z]{2}[A-Z.’'\-]*)*,\s[^\x00—–\n]{0,40}?\s(?:—|–|--|-)\s+)?"
 _INTRO = re.compile(
-    r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},|"
+    _DATELINE + r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},|"
     r"[A-Z][a-z]{3,}ed\s+(?:at|by|in|on|with|from|for|as)\b[^,\x00]{0,120},(?:\s+(?:the|a|an)\s[^,\x00]{1,80},)?)?\s*"
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
@@ -211,6 +213,8 @@ class SentenceRules(AfterRules):
         """ "Aaron Kall, the director of …, said" or "X continued to …, labeling": the head segment speaks."""
         hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
+        dateline = re.match(_DATELINE, left[hard:]).end()  # "WASHINGTON, May 2 (UPI) — …": no segment of it speaks
+        segments = [m for m in segments if m.start() >= dateline] if dateline else segments
         heads = []
         for index in range(len(segments) - 1, -1, -1):
             segment = segments[index]
@@ -262,8 +266,8 @@ class SentenceRules(AfterRules):
     def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
         """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
         intro = re.match(
-            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
-            r"Pressed)\b[^,]{0,80},)?\s*",
+            _DATELINE + r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
+            r"Pressed)\b[^,]{0,80},)?\s*",  # "WASHINGTON, May 2 (UPI) — In response to …, X said"
             frame,
         )
         begin = at + (intro.end() if intro else 0)  # the pattern matches every string
