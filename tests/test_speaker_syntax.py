@@ -212,3 +212,9 @@ def test_dateline_is_not_the_subject() -> None:
     """ "DOVER, July 25 (UPI) — The Rail Union released a statement, offering “…”": the union, not the town."""
     quote = first("DOVER, July 25 (UPI) — The Rail Union released a statement on Monday, offering “a deep apology.”")
     assert quote.speaker_as_written == "The Rail Union"
+
+
+def test_role_held_for_someone_before_a_participle() -> None:
+    """ "Attorneys for Ana Ruiz appeared to oppose it, saying …": the attorneys, kept whole as written."""
+    quote = first("Attorneys for Ana Ruiz appeared to oppose the effort, saying that her account was “private.”")
+    assert quote.speaker_as_written == "Attorneys for Ana Ruiz"

@@ -53,6 +53,7 @@ _CLAUSE_INSIDE = re.compile(
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
 _SAID_FIRST = re.compile(r"\s*(Said|Says|Wrote|Writes|Added|Adds)\s+")
 _SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
+_HELD_FOR = re.compile(r"\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}")
 _TIME_TAIL = re.compile(
     r"(?<=,)\s*(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+day|week|month|year|night|morning|weekend)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\s*$"
@@ -232,8 +233,10 @@ class SentenceRules(AfterRules):
                     return Attribution(None, None, None, None, cue, "before")  # its subject names nobody
                 break
         heads.sort(key=lambda h: h[0][1] != "person")  # a person before a body or place ("…, of Ashton, Md.,")
-        for (phrase, _kind), begin, segment in heads:
-            found = self.phrase(phrase, begin, "before", cue)
+        for (phrase, kind), begin, segment in heads:
+            held = _HELD_FOR.match(self.masked, begin + len(phrase)) if kind != "person" else None
+            whole = held and self.phrase(phrase + held.group(), begin, "before", cue)  # "Attorneys for Ana Ruiz"
+            found = whole if whole and whole.kind == "unnamed" else self.phrase(phrase, begin, "before", cue)
             if found and found.speaker:
                 found = self._possessive_role(left, hard, segments, segment, found, at)
                 rest = left[hard + segment.end() :].strip(" ,")
