@@ -218,3 +218,9 @@ def test_role_held_for_someone_before_a_participle() -> None:
     """ "Attorneys for Ana Ruiz appeared to oppose it, saying …": the attorneys, kept whole as written."""
     quote = first("Attorneys for Ana Ruiz appeared to oppose the effort, saying that her account was “private.”")
     assert quote.speaker_as_written == "Attorneys for Ana Ruiz"
+
+
+def test_inverted_speaker_known_as_a_name() -> None:
+    """ "“…,” said the officer known as Bob": the name after "known as" is part of the speaker."""
+    quote = first("“There never was an order,” said the officer known as Bob, speaking for the first time.")
+    assert (quote.speaker, quote.speaker_as_written) == ("Bob", "the officer known as Bob")
