@@ -177,14 +177,14 @@ def test_adverb_opening_the_sentence_before_the_subject() -> None:
 
 
 def test_passive_participle_opening_the_sentence() -> None:
-    """ "Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into …": the subject is after the phrase."""
-    quote = first("Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into a lament for the “lost towns.”")
+    """ "Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into …": the subject follows the phrase."""
+    quote = first("Preceded at the lectern by Ana Ruiz, the mayor, Lee Park launched into a lament for “lost towns.”")
     assert (quote.speaker, quote.how) == ("Lee Park", "subject-verb")
 
 
 def test_subject_with_an_appositive_ending_in_a_quoted_title() -> None:
     """ "Lee Park, star of the film “Rain,” thanked the mayor for “…”": the title closes the appositive."""
-    found = extract_quotes(make_article("Lee Park, star of the film “Rain,” thanked the mayor for “taking these steps.”"))
+    found = extract_quotes(make_article("Lee Park, star of the film “Rain,” thanked the mayor for “taking steps.”"))
     assert (found[1].speaker, found[1].how) == ("Lee Park", "subject-verb")
 
 

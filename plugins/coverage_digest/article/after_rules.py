@@ -118,7 +118,8 @@ class AfterRules(SpeakerPhrases):
         if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
             phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
         elif len(pieces) > 2 and pieces[1].strip() == "as" and re.search(r"\b(?:known|identified)$", pieces[0]):
-            phrase = pieces[0] + pieces[1] + re.match(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?|", pieces[2]).group()
+            known = re.match(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?", pieces[2])  # "said the officer known as Bob"
+            phrase = pieces[0] + pieces[1] + (known.group() if known else "")
         phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
         ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
         phrase = phrase[: ends[0]] if ends else phrase

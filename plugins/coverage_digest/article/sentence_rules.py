@@ -86,10 +86,10 @@ _SAID_NOUN = re.compile(
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
-# An introductory phrase before the subject: "Meanwhile,", "Holding a book,", "Immediately after the vote,", "Preceded at
-# the lectern by Ana Ruiz, the mayor," (a participle and a preposition, an appositive after its name).
 # A dateline opening a story's first sentence: "WASHINGTON, Dec. 8 (UPI) — ", "DOVER, Del. - ".
 _DATELINE = r"(?:[A-Z]{2}[A-Z.’'\-]*(?:\s+[A-Z]{2}[A-Z.’'\-]*)*,\s[^\x00—–\n]{0,40}?\s(?:—|–|--|-)\s+)?"
+# An introductory phrase before the subject: "Meanwhile,", "Holding a book,", "Immediately after the vote,",
+# "Preceded at the lectern by Ana Ruiz, the mayor," (a participle and a preposition, an appositive after its name).
 _INTRO = re.compile(
     _DATELINE + r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},|"
     r"[A-Z][a-z]{3,}ed\s+(?:at|by|in|on|with|from|for|as)\b[^,\x00]{0,120},(?:\s+(?:the|a|an)\s[^,\x00]{1,80},)?)?\s*"
@@ -214,7 +214,8 @@ class SentenceRules(AfterRules):
         """ "Aaron Kall, the director of …, said" or "X continued to …, labeling": the head segment speaks."""
         hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
-        dateline = re.match(_DATELINE, left[hard:]).end()  # "WASHINGTON, May 2 (UPI) — …": no segment of it speaks
+        opening = re.match(_DATELINE, left[hard:])  # "WASHINGTON, May 2 (UPI) — …": no segment of it speaks
+        dateline = opening.end() if opening else 0
         segments = [m for m in segments if m.start() >= dateline] if dateline else segments
         heads = []
         for index in range(len(segments) - 1, -1, -1):
@@ -269,7 +270,8 @@ class SentenceRules(AfterRules):
     def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
         """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
         intro = re.match(
-            _DATELINE + r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
+            _DATELINE
+            + r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
             r"Pressed)\b[^,]{0,80},)?\s*",  # "WASHINGTON, May 2 (UPI) — In response to …, X said"
             frame,
         )
