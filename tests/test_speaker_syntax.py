@@ -224,3 +224,13 @@ def test_inverted_speaker_known_as_a_name() -> None:
     """ "“…,” said the officer known as Bob": the name after "known as" is part of the speaker."""
     quote = first("“There never was an order,” said the officer known as Bob, speaking for the first time.")
     assert (quote.speaker, quote.speaker_as_written) == ("Bob", "the officer known as Bob")
+
+
+def test_apposed_subject_past_a_quoted_title_and_a_relative_clause() -> None:
+    """ "Sam Lee, a contestant on “The Race,” who went on to work for X, said …": Sam Lee."""
+    found = extract_quotes(
+        make_article(
+            "Sam Lee, a contestant on the show “The Race,” who went on to work for Ana Ruiz, said his boss was “a genius.”"
+        )
+    )
+    assert found[1].speaker == "Sam Lee"

@@ -53,6 +53,9 @@ _CLAUSE_INSIDE = re.compile(
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
 _SAID_FIRST = re.compile(r"\s*(Said|Says|Wrote|Writes|Added|Adds)\s+")
 _SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
+# Where an apposed subject cannot reach back past: a semicolon, a colon, a line, or a quote, unless the quote is a
+# title inside the appositive ("Ana Lee, a star of “Rain,” who …, said").
+_HARD = re.compile(r"[;:\n]|\x00+(?!\x00)(?!\s+(?:who|whose|which)\b)")
 _HELD_FOR = re.compile(r"\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}")
 _TIME_TAIL = re.compile(
     r"(?<=,)\s*(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+day|week|month|year|night|morning|weekend)"
@@ -212,7 +215,7 @@ class SentenceRules(AfterRules):
 
     def _apposed_subject(self, left: str, at: int, cue: str) -> Attribution | None:
         """ "Aaron Kall, the director of …, said" or "X continued to …, labeling": the head segment speaks."""
-        hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
+        hard = max((m.end() for m in _HARD.finditer(left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
         opening = re.match(_DATELINE, left[hard:])  # "WASHINGTON, May 2 (UPI) — …": no segment of it speaks
         dateline = opening.end() if opening else 0
