@@ -230,7 +230,7 @@ def test_apposed_subject_past_a_quoted_title_and_a_relative_clause() -> None:
     """ "Sam Lee, a contestant on “The Race,” who went on to work for X, said …": Sam Lee."""
     found = extract_quotes(
         make_article(
-            "Sam Lee, a contestant on the show “The Race,” who went on to work for Ana Ruiz, said his boss was “a genius.”"
+            "Sam Lee, a contestant on “The Race,” who went on to work for Ana Ruiz, said his boss was “a genius.”"
         )
     )
     assert found[1].speaker == "Sam Lee"
