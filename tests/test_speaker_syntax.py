@@ -234,3 +234,9 @@ def test_apposed_subject_past_a_quoted_title_and_a_relative_clause() -> None:
         )
     )
     assert found[1].speaker == "Sam Lee"
+
+
+def test_possessor_before_and_a_speech_noun_after_the_quote() -> None:
+    """ "Ana Ruiz's “47 percent” comment": the owner of the comment said it (rule `possessive`)."""
+    quote = first("Ana Ruiz's “47 percent” comment was nearly as dismissive as the others.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "possessive")

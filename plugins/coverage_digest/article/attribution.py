@@ -99,7 +99,7 @@ class _Finder(SentenceRules):
             or self._interrupted(index, sentence)
             or self._according(sentence, start)
             or self._passive(preceding, following, end)
-            or self._possessive(preceding, frame_start)
+            or self._possessive(preceding, frame_start, following)
             or self._subject_verb(sentence, start)
             or self._continued(index, sentence, preceding, following)
             or _NONE

@@ -88,6 +88,9 @@ _SAID_NOUN = re.compile(
     r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}?([a-z]+)"
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
+# A possessor right before the quote and a noun for something said right after it: "Ana Ruiz's “…” comment".
+_OWNER = re.compile(r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)()\s*$")
+_NOUN_AFTER = re.compile(r"\s*([a-z]+)")
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
 # A dateline opening a story's first sentence: "WASHINGTON, Dec. 8 (UPI) — ", "DOVER, Del. - ".
 _DATELINE = r"(?:[A-Z]{2}[A-Z.’'\-]*(?:\s+[A-Z]{2}[A-Z.’'\-]*)*,\s[^\x00—–\n]{0,40}?\s(?:—|–|--|-)\s+)?"
@@ -327,23 +330,26 @@ class SentenceRules(AfterRules):
         found = self.phrase(agent.group(1), at + agent.start(1), "passive", "by")
         return found if found and found.speaker and found.kind in ("person", "body") else None
 
-    def _possessive(self, preceding: str, at: int) -> Attribution | None:
+    def _possessive(self, preceding: str, at: int, following: str = "") -> Attribution | None:
         """ "Trump's claim that “…”", "her remark that “…”": a possessor and a noun for something said, just before
-        the quote (a named person, or he/she resolved as a pronoun)."""
-        match = _SAID_NOUN.search(preceding)
-        if not match or match.group(2).lower() not in SPEECH_NOUNS:
+        the quote (a named person, or he/she resolved as a pronoun); or the noun just after it ("Ana Ruiz's “…”
+        comment")."""
+        match = _SAID_NOUN.search(preceding) or _OWNER.search(preceding)
+        after = _NOUN_AFTER.match(following)
+        noun = match and (match.group(2) or (after.group(1) if after else ""))
+        if not match or not noun or noun.lower() not in SPEECH_NOUNS:
             return None
         owner = match.group(1)
         begin = at + match.start(1)
         if owner.lower() in ("his", "her"):
-            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", match.group(2))
+            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", noun)
             return found if found.speaker else None
         mention = self._name_in(begin, begin + len(owner) + 2) or next(
             (m for m in self._mentions_within(begin, begin + len(owner) + 2) if m.possessive), None
         )
         if not mention or mention.kind != "person":
             return None
-        return self.named(mention.name, mention.start, "possessive", None, match.group(2), owner)
+        return self.named(mention.name, mention.start, "possessive", None, noun, owner)
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))
