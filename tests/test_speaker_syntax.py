@@ -240,3 +240,9 @@ def test_possessor_before_and_a_speech_noun_after_the_quote() -> None:
     """ "Ana Ruiz's “47 percent” comment": the owner of the comment said it (rule `possessive`)."""
     quote = first("Ana Ruiz's “47 percent” comment was nearly as dismissive as the others.")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "possessive")
+
+
+def test_dash_and_a_coordinated_verb_after_the_quote() -> None:
+    """ "Lee boasted of his team - “…” - and stressed …": "- and" is no subject; Lee spoke."""
+    quote = first("Lee boasted to reporters of his team - “the best in the state” - and stressed the stakes.")
+    assert quote.speaker == "Lee"

@@ -68,6 +68,8 @@ class AfterRules(SpeakerPhrases):
                 return replace(late, how="inverted-late")
         subject = _AUX.sub("", head).strip()
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
+        if not re.sub(r"^(?:-+|–|—)\s*(?:(?:and|but|so)\b)?", "", subject).strip():
+            return None  # '… of his team - “…” - and stressed': the writer's sentence goes on; its subject spoke
         if "," not in subject:  # '“…,” as Ana Ruiz said on Monday': an attribution, not a subordinate clause
             subject = re.sub(r"^as\s+(?=[A-Z])", "", subject)
         if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
