@@ -246,3 +246,9 @@ def test_dash_and_a_coordinated_verb_after_the_quote() -> None:
     """ "Lee boasted of his team - “…” - and stressed …": "- and" is no subject; Lee spoke."""
     quote = first("Lee boasted to reporters of his team - “the best in the state” - and stressed the stakes.")
     assert quote.speaker == "Lee"
+
+
+def test_subject_verb_with_an_adverb_after_the_auxiliary() -> None:
+    """ "Ana Ruiz has instead positioned her agenda around plans to “…”": the adverb between has and the verb."""
+    quote = first("Ana Ruiz has instead positioned her agenda around plans to “build on the gains” of the council.")
+    assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")

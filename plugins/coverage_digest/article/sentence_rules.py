@@ -102,7 +102,8 @@ _INTRO = re.compile(
 )
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|instead|always|never|still|often|already|"
+    r"long|has|have|had|(?:last|this|next)\s+"
     r"(?:week|month|year|night|weekend|[A-Z][a-z]+day)|on\s+[A-Z][a-z]+day|during\s+(?:a|the)\s+[A-Za-z]+)\s+)*"
     r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
     r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
