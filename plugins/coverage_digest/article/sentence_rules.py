@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.lexicon import ABBREVIATIONS, CATENATIVE_WORDS, INTRO_WORDS, SPEECH_NOUNS
+from ..text.lexicon import ABBREVIATIONS, CATENATIVE_WORDS, INTRO_WORDS, OPENING_SPEECH_VERBS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .after_rules import (
     _APPOSITIVE,
@@ -51,7 +51,7 @@ _CLAUSE_INSIDE = re.compile(
     r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)|\sthat\s+(?=(?:[A-Z][\w.’'\-]*\s*){1,4}$)"
 )  # "… ago that Ana Ruiz, who …, said": a name alone after "that" ends the segment
 # A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
-_SAID_FIRST = re.compile(r"\s*(Said|Says|Wrote|Writes|Added|Adds)\s+")
+_SAID_FIRST = re.compile(r"\s*(" + "|".join(OPENING_SPEECH_VERBS) + r")\s+")
 _SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
 # Where an apposed subject cannot reach back past: a semicolon, a colon, a line, or a quote, unless the quote is a
 # title inside the appositive ("Ana Lee, a star of “Rain,” who …, said").

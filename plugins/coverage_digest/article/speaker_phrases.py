@@ -8,7 +8,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, MODIFIER_ENDINGS, NOUN_MODIFIERS, ROLE_NOUNS, TITLE_ROLES
+from ..text.lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    MODIFIER_ENDINGS,
+    NOUN_MODIFIERS,
+    OBJECT_PREPOSITIONS,
+    ROLE_NOUNS,
+    TITLE_ROLES,
+)
 from ..text.names import MASK, is_body_name, is_relay, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
@@ -88,7 +96,7 @@ def held_role(word: str) -> bool:
 
 # A preposition right before a name: the name is its object ("With a vote for Ana Ruiz ruled out, Lee said"), not the
 # sentence's subject.
-_OBJECT_OF = re.compile(r"\b(?:for|of|to|with|about|against|by|from|at|than|like|over|toward|towards)\s+(?:the\s+)?$")
+_OBJECT_OF = re.compile(r"\b(?:" + "|".join(OBJECT_PREPOSITIONS) + r")\s+(?:the\s+)?$")
 
 
 def role_lead(text: str) -> bool:
