@@ -252,3 +252,9 @@ def test_subject_verb_with_an_adverb_after_the_auxiliary() -> None:
     """ "Ana Ruiz has instead positioned her agenda around plans to “…”": the adverb between has and the verb."""
     quote = first("Ana Ruiz has instead positioned her agenda around plans to “build on the gains” of the council.")
     assert (quote.speaker, quote.how) == ("Ana Ruiz", "subject-verb")
+
+
+def test_adding_opening_a_quote_only_sentence() -> None:
+    """ "Ana Ruiz said … “…” Adding, “…”": the participle has no subject of its own; the last speaker goes on."""
+    found = extract_quotes(make_article("Ana Ruiz said of the report that it “was not good.” Adding, “Now we know.”"))
+    assert (found[1].speaker, found[1].how) == ("Ana Ruiz", "continued")
