@@ -68,6 +68,8 @@ class AfterRules(SpeakerPhrases):
                 return replace(late, how="inverted-late")
         subject = _AUX.sub("", head).strip()
         subject = re.sub(r"^(?:and|but|so)\s+", "", subject)
+        if not re.sub(r"^(?:-+|–|—)\s*(?:(?:and|but|so)\b)?", "", subject).strip():
+            return None  # '… of his team - “…” - and stressed': the writer's sentence goes on; its subject spoke
         if "," not in subject:  # '“…,” as Ana Ruiz said on Monday': an attribution, not a subordinate clause
             subject = re.sub(r"^as\s+(?=[A-Z])", "", subject)
         if subject.split()[:1] and subject.split()[0].lower() in _SUBORDINATE:
@@ -117,6 +119,9 @@ class AfterRules(SpeakerPhrases):
         phrase = pieces[0]
         if len(pieces) > 2 and pieces[1].strip() in ("to", "for") and pieces[0].split()[-1:] and _held_for(pieces):
             phrase = "".join(pieces[:3])  # "said a spokesman for Trump": who the spokesman speaks for stays
+        elif len(pieces) > 2 and pieces[1].strip() == "as" and re.search(r"\b(?:known|identified)$", pieces[0]):
+            known = re.match(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?", pieces[2])  # "said the officer known as Bob"
+            phrase = pieces[0] + pieces[1] + (known.group() if known else "")
         phrase = re.split(r"\s+(?:who|whose|which|that|\w+ed\s+(?:in|on|at|with|by|to|for))\b", phrase)[0]
         ends = [m.start() for m in re.finditer(r"\.(?=\s|$)", phrase) if not abbreviation_before(phrase, m.start())]
         phrase = phrase[: ends[0]] if ends else phrase

@@ -52,7 +52,11 @@ def _with(quote: Quote, a: Attribution) -> Quote:
 
 
 # A connective opening a quote-only sentence ("Instead, “…”"): the quote still runs on from the last speaker.
-_CONNECTIVE = re.compile(r"^\s*(?:Instead|But|And|Still|Yet|Also|Then|Now|So|Plus|Again|However|Indeed),?\s*$")
+# Words that open a quote-only sentence and leave it the previous speaker's: "Instead, “…”", "Adding, “…”" (a
+# participle with no subject of its own continues the last sentence's speaker).
+_CONNECTIVE = re.compile(
+    r"^\s*(?:Instead|But|And|Still|Yet|Also|Then|Now|So|Plus|Again|However|Indeed|Adding|Continuing),?\s*$"
+)
 
 
 # A quote followed by a preposition or conjunction runs on into the writer's sentence: a speech verb before it is
@@ -99,7 +103,7 @@ class _Finder(SentenceRules):
             or self._interrupted(index, sentence)
             or self._according(sentence, start)
             or self._passive(preceding, following, end)
-            or self._possessive(preceding, frame_start)
+            or self._possessive(preceding, frame_start, following)
             or self._subject_verb(sentence, start)
             or self._continued(index, sentence, preceding, following)
             or _NONE

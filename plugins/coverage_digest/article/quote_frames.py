@@ -80,8 +80,12 @@ def split_sentences(
 
 
 def noun_use(frame: str, verb: re.Match) -> bool:
-    """Say whether a speech-verb form is used as a noun ("Republican claims", "his remarks", "the letter read")."""
+    """Say whether a speech-verb form is used as a noun ("Republican claims", "his remarks", "the letter read"), or
+    a phrase in a sense that reports no words ("the Senate goes on recess": "went on" speaks before a comma, a colon,
+    "to" or the quote)."""
     before = frame[max(0, verb.start() - 30) : verb.start()]
+    if verb.group() in {"went on", "goes on"}:
+        return not re.match(r"\s*(?:[,:\x00]|to\s|$)", frame[verb.end() :])
     if verb.group() in {"read", "reads"}:
         return not re.search(r"\b(?:letter|statement|sign|note|post|ad|message|tweet)\s+$", before)
     if re.search(r"\b(?:the|a|an|his|her|their|its|our|my|your)\s+$", before, re.IGNORECASE):

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.lexicon import CATENATIVE_WORDS, INTRO_WORDS, SPEECH_NOUNS
+from ..text.lexicon import ABBREVIATIONS, CATENATIVE_WORDS, INTRO_WORDS, OPENING_SPEECH_VERBS, SPEECH_NOUNS
 from ..text.names import MASK, is_relay, words_of
 from .after_rules import (
     _APPOSITIVE,
@@ -22,9 +22,14 @@ from .after_rules import (
 from .quote_frames import VERB, FrameSentence, noun_use
 from .speaker_phrases import Attribution, role_lead
 
+# The period of an abbreviation ("Sen.", "Nov. 8") ends no phrase: one look-behind per length (they are fixed-width).
+_ONE_DOT = sorted(w[:-1].capitalize() for w in ABBREVIATIONS if w.count(".") == 1)
+_ABBREVIATED = "".join(
+    r"(?<!\b(?:" + "|".join(w for w in _ONE_DOT if len(w) == n) + "))" for n in sorted({len(w) for w in _ONE_DOT})
+)
 _BOUNDARY = re.compile(
     r"[\x00;:()\[\]—–\n]|--|,|\b(?:that|which|when|while|because|as|if|after|before|since|though|although|where|whom|"
-    r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))\.(?=\s)",
+    r"and|but|so|than|whether|what|how|why)\b|(?<![A-Z])" + _ABBREVIATED + r"\.(?=\s)",
 )
 _ACCORDING = re.compile(
     r"\baccording to\s+((?:[^,;:\x00\n.]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){2,90})", re.IGNORECASE
@@ -42,7 +47,23 @@ _CLAUSE_OPENER = re.compile(
     r"\s*(?:(?:in|at|by|for|of|to)\s+)?(?:when|after|as|while|because|before|until|though|although|once|what|whom|"
     r"which|where)\s+(?=[A-Z]|(?:the|a|an|his|her|their)\s)"
 )
-_CLAUSE_INSIDE = re.compile(r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)")
+_CLAUSE_INSIDE = re.compile(
+    r"\s(?:after|when|because|while|until|although|though)\s+(?=(?:a|an|the|his|her)\s)|\sthat\s+(?=(?:[A-Z][\w.’'\-]*\s*){1,4}$)"
+)  # "… ago that Ana Ruiz, who …, said": a name alone after "that" ends the segment
+# A name, then "of"/"from" a town and its state, before the verb: "Ana Ruiz of Dover, Delaware says".
+_SAID_FIRST = re.compile(r"\s*(" + "|".join(OPENING_SPEECH_VERBS) + r")\s+")
+_SET_OFF = re.compile(r"(?:\s*,[^,;:\x00\n]{1,120})?\s*[,:]\s*")  # the end of "Said X, who …, “"
+# Where an apposed subject cannot reach back past: a semicolon, a colon, a line, or a quote, unless the quote is a
+# title inside the appositive ("Ana Lee, a star of “Rain,” who …, said").
+_HARD = re.compile(r"[;:\n]|\x00+(?!\x00)(?!\s+(?:who|whose|which)\b)")
+_HELD_FOR = re.compile(r"\s+(?:for|to|of)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}")
+_TIME_TAIL = re.compile(
+    r"(?<=,)\s*(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+day|week|month|year|night|morning|weekend)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*$"
+)
+_TOWN_STATE = re.compile(
+    r"\b[A-Z][\w’'\-]*(\s+(?:of|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)$"
+)
 _PLACE_AFTER = re.compile(r"\b(?:in|of|from|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*$")
 _ASKER = re.compile(r"\s+by\s+([^,;:\x00\n]{2,80}?)(?=\s*(?:,|\b(?:whether|if|about|to|what|why|how)\b|$))")
 _PASSIVE_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
@@ -67,11 +88,22 @@ _SAID_NOUN = re.compile(
     r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){0,3}?([a-z]+)"
     r"(?:(?:\s+(?:of|was|is|were|about|against|for))+\s*:?|\s+(?:was\s+|is\s+)?that(?:\s+[\w’'.\-]+){0,4}|\s*:)\s*$"
 )
+# A possessor right before the quote and a noun for something said right after it: "Ana Ruiz's “…” comment".
+_OWNER = re.compile(r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s|[Hh]is|[Hh]er)()\s*$")
+_NOUN_AFTER = re.compile(r"\s*([a-z]+)")
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
-_INTRO = re.compile(r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+ing)\b[^,\x00]{0,120},)?\s*")
+# A dateline opening a story's first sentence: "WASHINGTON, Dec. 8 (UPI) — ", "DOVER, Del. - ".
+_DATELINE = r"(?:[A-Z]{2}[A-Z.’'\-]*(?:\s+[A-Z]{2}[A-Z.’'\-]*)*,\s[^\x00—–\n]{0,40}?\s(?:—|–|--|-)\s+)?"
+# An introductory phrase before the subject: "Meanwhile,", "Holding a book,", "Immediately after the vote,",
+# "Preceded at the lectern by Ana Ruiz, the mayor," (a participle and a preposition, an appositive after its name).
+_INTRO = re.compile(
+    _DATELINE + r"\s*(?:(?:" + "|".join(INTRO_WORDS) + r"|[A-Z][a-z]+(?:ing|ly))\b[^,\x00]{0,120},|"
+    r"[A-Z][a-z]{3,}ed\s+(?:at|by|in|on|with|from|for|as)\b[^,\x00]{0,120},(?:\s+(?:the|a|an)\s[^,\x00]{1,80},)?)?\s*"
+)
 # A finite verb right after a subject (an appositive and adverbs allowed between): "X, the mayor, also blamed".
 _FINITE = re.compile(
-    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|has|have|had|(?:last|this|next)\s+"
+    r"(?:\s*,[^,\x00;:]{1,120},)?\s+(?:(?:\w+ly|also|later|then|again|once|instead|always|never|still|often|already|"
+    r"long|has|have|had|(?:last|this|next)\s+"
     r"(?:week|month|year|night|weekend|[A-Z][a-z]+day)|on\s+[A-Z][a-z]+day|during\s+(?:a|the)\s+[A-Za-z]+)\s+)*"
     r"((?:did|does|do|would|will|could|can|should|must)(?:\s+not)?\s+(?!(?:still|also|then|never|even|just|only)\b)[a-z]{3,}|"
     r"(?:(?:is|was|are|were|has been|have been|had been)\s+)?[a-z]+ing|[a-z]+(?:ed|es|s)|made|took|gave|told|wrote|"
@@ -81,6 +113,8 @@ _FINITE = re.compile(
 # A subject, then verbs and adverbs before "to" and the speech verb: "X went so far as to say", "X could not bring
 # himself to utter", "X was prompted to say".
 _CATENATIVE = re.compile(r"(.+?)\s+(?:(?:\w+ly|" + "|".join(CATENATIVE_WORDS) + r"|[a-z]+ed|[a-z]+s)\s+)+to")
+# An appositive ending with a quoted title: ", star of television's “Rain,”" (the comma inside the marks).
+_TITLED_APPOSITIVE = re.compile(r"\s*,[^,;:\x00]{1,120}?\x00+(?=\s)")
 # A place or body after a name, before its verb: "Ana Ruiz of Ohio", "The Water Museum in Dover".
 _NAME_PP = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,4}(?=[\s,])")
 # Where a coordinated or subordinate clause begins ("…, but X blamed", "… when X called").
@@ -96,6 +130,9 @@ class SentenceRules(AfterRules):
     """The rules that find a quote's speaker in the words of its own sentence (each records its name in `how`)."""
 
     def _before(self, preceding: str, at: int) -> Attribution | None:
+        found = self._said_first(preceding, at)
+        if found:
+            return found
         words = re.search(r"[a-z]{2}", preceding)  # a frame of masked quotes and marks has no verb to find
         verbs = [v for v in VERB.finditer(preceding, words.start()) if not noun_use(preceding, v)] if words else []
         for verb in reversed(verbs):
@@ -117,6 +154,16 @@ class SentenceRules(AfterRules):
                 return self.phrase(head[0], begin, "colon", ":")
             return found
         return None
+
+    def _said_first(self, preceding: str, at: int) -> Attribution | None:
+        """ "Said Ana Ruiz, who grew up there, “…”": a capitalised speech verb opening the sentence, then a person."""
+        verb = _SAID_FIRST.match(preceding)
+        head = self.opening_speaker(at + verb.end(), at + len(preceding)) if verb else None
+        if not verb or not head or head[1] not in ("person", "role"):
+            return None
+        if not _SET_OFF.fullmatch(preceding, verb.end() + len(head[0])):
+            return None  # "Said Ana Ruiz's aide …": the name does not end the phrase
+        return self.phrase(head[0], at + verb.end(), "said-first", verb.group(1).lower())
 
     def _asked_by(self, frame: str, verb: re.Match, at: int) -> Attribution | None:
         """ "Ana Ruiz was asked by host Lee Park whether …": the asker spoke; "Ana Ruiz was asked, “…?”" or "the staff
@@ -149,6 +196,12 @@ class SentenceRules(AfterRules):
             return self._earlier_subject(frame, verb, at)
         if left.rstrip().endswith(","):
             return self._apposed_subject(left, at, verb.group()) or self._earlier_subject(frame, verb, at)
+        town = _TOWN_STATE.search(left)  # "Ana Ruiz of Dover, Delaware says": the state is not the subject
+        left = left[: town.start(1)] if town else left
+        when = _TIME_TAIL.search(frame, 0, verb.start())  # "Ana Ruiz, who …, on Friday described": not Friday
+        if when:
+            blank = frame[: when.start()] + " " * (when.end() - when.start()) + frame[when.end() :]
+            return self._subject_of(blank, verb, at)
         pieces = list(_BOUNDARY.finditer(left))
         cut = pieces[-1].end() if pieces else 0
         subject = left[cut:].strip()
@@ -166,8 +219,11 @@ class SentenceRules(AfterRules):
 
     def _apposed_subject(self, left: str, at: int, cue: str) -> Attribution | None:
         """ "Aaron Kall, the director of …, said" or "X continued to …, labeling": the head segment speaks."""
-        hard = max((m.end() for m in re.finditer(r"[\x00;:\n]", left)), default=0)
+        hard = max((m.end() for m in _HARD.finditer(left)), default=0)
         segments = list(re.finditer(r"[^,]+", left[hard:]))[-6:]
+        opening = re.match(_DATELINE, left[hard:])  # "WASHINGTON, May 2 (UPI) — …": no segment of it speaks
+        dateline = opening.end() if opening else 0
+        segments = [m for m in segments if m.start() >= dateline] if dateline else segments
         heads = []
         for index in range(len(segments) - 1, -1, -1):
             segment = segments[index]
@@ -185,8 +241,10 @@ class SentenceRules(AfterRules):
                     return Attribution(None, None, None, None, cue, "before")  # its subject names nobody
                 break
         heads.sort(key=lambda h: h[0][1] != "person")  # a person before a body or place ("…, of Ashton, Md.,")
-        for (phrase, _kind), begin, segment in heads:
-            found = self.phrase(phrase, begin, "before", cue)
+        for (phrase, kind), begin, segment in heads:
+            held = _HELD_FOR.match(self.masked, begin + len(phrase)) if kind != "person" else None
+            whole = held and self.phrase(phrase + held.group(), begin, "before", cue)  # "Attorneys for Ana Ruiz"
+            found = whole if whole and whole.kind == "unnamed" else self.phrase(phrase, begin, "before", cue)
             if found and found.speaker:
                 found = self._possessive_role(left, hard, segments, segment, found, at)
                 rest = left[hard + segment.end() :].strip(" ,")
@@ -219,8 +277,9 @@ class SentenceRules(AfterRules):
     def _sentence_subject(self, frame: str, at: int, cue: str) -> Attribution | None:
         """The name or pronoun a sentence opens with (after an introductory phrase), if any."""
         intro = re.match(
-            r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
-            r"Pressed)\b[^,]{0,80},)?\s*",
+            _DATELINE
+            + r"\s*(?:(?:In|On|At|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|When|While|Asked|"
+            r"Pressed)\b[^,]{0,80},)?\s*",  # "WASHINGTON, May 2 (UPI) — In response to …, X said"
             frame,
         )
         begin = at + (intro.end() if intro else 0)  # the pattern matches every string
@@ -243,8 +302,10 @@ class SentenceRules(AfterRules):
                 continue
             phrase, after = self._coordinated(head[0], begin, at)
             place = _NAME_PP.match(after)  # "Senator Ana Ruiz of Ohio advocates a “…”"
-            verb = _FINITE.match(after, place.end() if place else 0)
-            if not verb or MASK in after[: verb.end()] or verb.group(1) in _NOT_SPEECH:
+            titled = _TITLED_APPOSITIVE.match(after)  # "Ana Ruiz, star of “Rain,” thanked …": the title is hers
+            skip = titled.end() if titled else place.end() if place else 0
+            verb = _FINITE.match(after, skip)
+            if not verb or MASK in after[skip : verb.end()] or verb.group(1) in _NOT_SPEECH:
                 continue
             return self.phrase(phrase, begin, "subject-verb", verb.group(1))
         return None
@@ -270,23 +331,26 @@ class SentenceRules(AfterRules):
         found = self.phrase(agent.group(1), at + agent.start(1), "passive", "by")
         return found if found and found.speaker and found.kind in ("person", "body") else None
 
-    def _possessive(self, preceding: str, at: int) -> Attribution | None:
+    def _possessive(self, preceding: str, at: int, following: str = "") -> Attribution | None:
         """ "Trump's claim that “…”", "her remark that “…”": a possessor and a noun for something said, just before
-        the quote (a named person, or he/she resolved as a pronoun)."""
-        match = _SAID_NOUN.search(preceding)
-        if not match or match.group(2).lower() not in SPEECH_NOUNS:
+        the quote (a named person, or he/she resolved as a pronoun); or the noun just after it ("Ana Ruiz's “…”
+        comment")."""
+        match = _SAID_NOUN.search(preceding) or _OWNER.search(preceding)
+        after = _NOUN_AFTER.match(following)
+        noun = match and (match.group(2) or (after.group(1) if after else ""))
+        if not match or not noun or noun.lower() not in SPEECH_NOUNS:
             return None
         owner = match.group(1)
         begin = at + match.start(1)
         if owner.lower() in ("his", "her"):
-            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", match.group(2))
+            found = self.pronoun("he" if owner.lower() == "his" else "she", begin, owner, "possessive", noun)
             return found if found.speaker else None
         mention = self._name_in(begin, begin + len(owner) + 2) or next(
             (m for m in self._mentions_within(begin, begin + len(owner) + 2) if m.possessive), None
         )
         if not mention or mention.kind != "person":
             return None
-        return self.named(mention.name, mention.start, "possessive", None, match.group(2), owner)
+        return self.named(mention.name, mention.start, "possessive", None, noun, owner)
 
     def _according(self, sentence: FrameSentence, at: int) -> Attribution | None:
         window = (max(sentence.start, at - MAX_FRAME_CHARS), min(sentence.end, at + MAX_FRAME_CHARS))
@@ -305,6 +369,8 @@ def _trim_intro(phrase: str) -> str:
     """Drop an introductory phrase ("In a Bloomberg interview Trump" -> "Trump")."""
     phrase = phrase.strip()
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("as", "like"):  # "As the columnist Ana Ruiz had written, “…”"
+        return phrase.split(None, 1)[1]
     if words and words[0].lower() in _PREPOSITIONS:
         names = re.search(r"((?:[A-Z][\w’'.\-]*\s+(?:(?:of|for|on|and)\s+(?=[A-Z]))?)*[A-Z][\w’'\-]*)$", phrase)
         if names:

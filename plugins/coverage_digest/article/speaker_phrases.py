@@ -8,7 +8,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text.cast import STOPWORDS, Cast, Mention
-from ..text.lexicon import BODY_NOUNS, DOCUMENT_NOUNS, MODIFIER_ENDINGS, NOUN_MODIFIERS, ROLE_NOUNS, TITLE_ROLES
+from ..text.lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    MODIFIER_ENDINGS,
+    NOUN_MODIFIERS,
+    OBJECT_PREPOSITIONS,
+    ROLE_NOUNS,
+    TITLE_ROLES,
+)
 from ..text.names import MASK, is_body_name, is_relay, is_role_phrase, words_of
 from .quote_frames import FrameSentence
 
@@ -84,6 +92,11 @@ _ROLE_LEAD = re.compile(
 def held_role(word: str) -> bool:
     """Say whether a word before "for/to/of <Name>" is a role held for that name ("aide", "attorneys", "close")."""
     return word == "close" or (_source_noun(word) and word not in BODY_NOUNS | DOCUMENT_NOUNS)
+
+
+# A preposition right before a name: the name is its object ("With a vote for Ana Ruiz ruled out, Lee said"), not the
+# sentence's subject.
+_OBJECT_OF = re.compile(r"\b(?:" + "|".join(OBJECT_PREPOSITIONS) + r")\s+(?:the\s+)?$")
 
 
 def role_lead(text: str) -> bool:
@@ -271,6 +284,7 @@ class SpeakerPhrases:
         current = [m for m in fits if m.start >= self.sentence_starts[max(here, 0)]]
         if current:  # the sentence's subject, its first person named ("X said that he …", "…, whom he called")
             plain = [m for m in current if not m.possessive] or current
+            plain = [m for m in plain if not _OBJECT_OF.search(self.masked, 0, m.start)] or plain  # "With … for X, Y"
             known = [m for m in plain if self.cast.gender(self.cast.resolve(m.name)) == gender]
             return self.cast.resolve((known or plain)[0].name)
         last = fits[-1]

@@ -10,6 +10,7 @@ RULES: dict[str, str] = {
     "inverted-late": "a clause after the quote, then said + the speaker: '“…” if it rains, said Ana Ruiz'",
     "before": "a speech verb before the quote, with its subject: 'Ana Ruiz said that it was “…”'",
     "aside": "an inverted speech verb set off before the quote: 'The risk, says Ana Ruiz, is that “…”'",
+    "said-first": "a capitalised speech verb opening the sentence, then the speaker: 'Said Ana Ruiz, “…”'",
     "colon": "a phrase ending with a colon before the quote: 'Ana Ruiz put it plainly: “…”'",
     "dash": "a dash and a name after the quote: '“…” — Ana Ruiz'",
     "according": "'according to' a person or body: '“…,” according to the Water Board'",

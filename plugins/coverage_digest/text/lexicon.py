@@ -91,6 +91,8 @@ SPEECH_NOUNS = _words(_speakers["speech_nouns"])  # "her remark that “…”":
 LISTENER_VERBS = _words(_speakers["listener_verbs"])  # "told Reuters": the object is the listener
 INTRO_WORDS = tuple(_speakers["intro_words"].split())  # "Meanwhile, X said": before the subject (as written)
 CATENATIVE_WORDS = tuple(_speakers["catenative_words"].split())  # "X went so far as to say"
+OPENING_SPEECH_VERBS = tuple(_speakers["opening_speech_verbs"].split())  # "Said Ana Ruiz, “…”" (as written)
+OBJECT_PREPOSITIONS = tuple(_speakers["object_prepositions"].split())  # "a vote for Ana Ruiz": no subject
 NOUN_MODIFIERS = tuple(_speakers["noun_modifiers"].split())  # "The GOP presidential candidate"
 MODIFIER_ENDINGS = tuple(_speakers["modifier_endings"].split())  # an adjective by its ending
 

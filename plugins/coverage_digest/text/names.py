@@ -29,8 +29,10 @@ def words_of(text: str) -> frozenset[str]:
 
 MASK = "\x00"  # quotations are masked with this so that names inside them are never taken for the writer's
 # A word of a name in any script ("Émile", "Ōsaka", "Łódź"): a letter, then letters, digits, apostrophes, hyphens,
-# periods. Capitalisation is read with str.isupper, which knows every script's capitals.
-NAME_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+# periods. Capitalisation is read with str.isupper, which knows every script's capitals. Combining accents
+# (decomposed "José") stay in the word, and so does a letter whose UTF-8 bytes were decoded as Latin-1 ("FranÃ§ois",
+# "PeÃ±a": Ã or Â, composed or not, then signs of U+0080-U+00BF).
+NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’\-.\u0300-\u036f]|(?<=[ÃÂ\u0300-\u036f])[\u0080-\u00bf]+)*")
 
 _TOKEN = re.compile(r"[^\s]+")
 
