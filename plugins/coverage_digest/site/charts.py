@@ -45,9 +45,13 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], scale: float | Non
     for i, bar in enumerate(bars):
         top = i * BAR_ROW
         length = round(BAR_REACH * max(0.0, min(bar.value, peak)) / peak, 2)
+        drawn = _clip(bar.short or bar.label, LABEL_CHARS)
+        # a tooltip only where the drawn label is not the whole name (a short or clipped one): otherwise it would say
+        # again the label and number printed beside the bar (the <desc> has them all) (issue 15: output bytes)
+        tip = f"<title>{escape(bar.label)}: {escape(bar.text)}</title>" if drawn != bar.label else ""
         parts.append(
-            f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
-            f'<text x="0" y="{top + 14}" class="label">{escape(_clip(bar.short or bar.label, LABEL_CHARS))}</text>'
+            f"<g>{tip}"
+            f'<text x="0" y="{top + 14}" class="label">{escape(drawn)}</text>'
             f'<rect x="0" y="{top + 20}" width="{length:g}%" height="14" rx="2" class="bar"/>'
             f'<text x="{length:g}%" dx="6" y="{top + 32}" class="value">{escape(bar.text)}</text></g>'
         )
