@@ -76,3 +76,15 @@ def test_long_labels_are_clipped_in_the_drawing_but_whole_in_the_description():
     drawn = [t.text for t in svg.iter(f"{SVG}text")]
     assert any(t.endswith("…") and len(t) < len(name) for t in drawn)
     assert name in svg.find(f"{SVG}desc").text
+
+
+def test_a_label_has_a_tooltip_only_when_it_is_drawn_short_or_clipped():
+    """The whole name and number are already printed beside a bar or a heat-map row (and all are in the <desc>): a
+    tooltip saying them again is left out; a short or clipped label keeps the whole name as its tooltip (issue 15)."""
+    long = "An Extremely Long Outlet Name That Would Not Fit In Any Reasonable Chart Column"
+    svg = parse(bar_chart("c9", "Words", [Bar("AP", 3, "3"), Bar(long, 1, "1"), Bar("Outlet B", 2, "2", short="B")]))
+    tips = [t.text for g in svg.iter(f"{SVG}g") for t in g.iter(f"{SVG}title")]
+    assert tips == [f"{long}: 1", "Outlet B: 2"]
+    heat = parse(heatmap("h2", "Who quotes whom", ["Mayor", long], ["AP"], [[(1, "1")], [(2, "2")]]))
+    names = [t.text for g in heat.iter(f"{SVG}g") for t in g.iter(f"{SVG}title") if "×" not in t.text]
+    assert names == [long]  # "Mayor" and "AP" are drawn whole; the long row name is clipped

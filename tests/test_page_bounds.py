@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from coverage_digest.site.views import MAX_SHARE_ROWS, MAX_TOOLTIP_OUTLETS
+from coverage_digest.site.views import MAX_SHARE_ROWS, MAX_TOOLTIP_OUTLETS, excerpt
 from support import build_site
 
 COPIES = MAX_SHARE_ROWS + 4
@@ -41,10 +41,16 @@ def test_article_page_lists_at_most_the_cap_and_counts_the_rest(tmp_path):
     assert not any(span.get("title") for span in soup.select("span.sentence.unique"))  # the legend says it
     for span in shared:
         title = span["title"]
-        named = title.removeprefix("Also reported by: ").split("; and ")[0].split("; ")
+        named = title.split("; and ")[0].split("; ")
         assert len(named) == MAX_TOOLTIP_OUTLETS
         more = int(re.search(r"and (\d+) more articles$", title).group(1))
         assert len(named) + more == others  # every other article is either named or counted
+
+
+def test_excerpt_keeps_the_first_words_verbatim():
+    assert excerpt("One two three.", 8) == "One two three."
+    assert excerpt("One  two, three four.", 2) == "One two,…"
+    assert excerpt("a b c d e f g h", 8) == "a b c d e f g h"  # exactly eight words: nothing left out
 
 
 PAGE_BOUND = 150_000  # bytes: issue 15's bound for any page, whatever the story's size

@@ -9,7 +9,15 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coverage_digest.data.search import SearchDoc, article_terms, build_index, shard_key, story_docs, tokens
+from coverage_digest.data.search import (
+    SearchDoc,
+    article_terms,
+    build_index,
+    postings,
+    shard_key,
+    story_docs,
+    tokens,
+)
 
 
 def _data(text: str):
@@ -39,10 +47,21 @@ def test_index_links_to_the_first_sentence_and_weights_titles():
     terms = {}
     for key in manifest["shards"]:
         terms.update(_data(files[f"t-{key}.js"])[1])
-    assert terms["quake"] == [[0, 1, 4]]  # title (weight 3) + sentence 1 (weight 1), links to sentence 1
-    assert terms["came"] == [[0, 0, 1], [1, -1, 3]]
+    assert terms["quake"] == [0, 1, 4]  # title (weight 3) + sentence 1 (weight 1), links to sentence 1
+    assert terms["came"] == [0, 0, 1, 1, -1, 3]  # flat; each doc number a gap from the previous one
+    assert postings(terms["came"]) == [(0, 0, 1), (1, -1, 3)]
     assert "the" not in terms
     assert _data(files["docs-0.js"])[1][1] == ["quote", "stories/s.html#quote-1", "“We came”", "Mayor"]
+
+
+def test_postings_are_gaps_between_doc_numbers():
+    titles = ["Harbour" if i in (0, 3, 7) else "Other" for i in range(9)]
+    docs = [SearchDoc("story", f"s{i}.html", title, "x", title) for i, title in enumerate(titles)]
+    files = build_index(docs)
+    (key,) = [k for k in _data(files["manifest.js"])[1]["shards"] if files[f"t-{k}.js"].count('"harbour"')]
+    flat = _data(files[f"t-{key}.js"])[1]["harbour"]
+    assert flat[0::3] == [0, 3, 4]  # docs 0, 3 and 7
+    assert [doc for doc, _, _ in postings(flat)] == [0, 3, 7]
 
 
 def test_index_is_deterministic_and_escapes_nothing_into_code():

@@ -73,6 +73,14 @@ def test_article_page_shows_clean_text_and_removed_furniture(seed_site):
     assert page.select_one("h1").get_text().startswith("Hamas Departs Cairo")
     assert page.select_one(".crumbs a[href$='.html']") is not None
     assert [p["id"] for p in page.select(".body p")] == [f"p{i}" for i in range(len(page.select(".body p")))]
+    # the lists of its quotes and of its sentences no other outlet has show the first words, linked to the whole
+    # in the text above (issue 15: output bytes)
+    items = page.select("ol.article-quotes a[href^='#'], ul.single-outlet a[href^='#']")
+    assert page.select("ol.article-quotes a") and page.select("ul.single-outlet a")
+    for item in items:
+        whole = page.select_one(".body").find(id=item["href"][1:]).get_text()
+        shown = item.get_text().strip("“”")
+        assert shown.removesuffix("…") in whole and (shown.endswith("…") or shown in whole)
 
 
 def test_article_without_headline_says_so(seed_site):

@@ -45,9 +45,13 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], scale: float | Non
     for i, bar in enumerate(bars):
         top = i * BAR_ROW
         length = round(BAR_REACH * max(0.0, min(bar.value, peak)) / peak, 2)
+        drawn = _clip(bar.short or bar.label, LABEL_CHARS)
+        # a tooltip only where the drawn label is not the whole name (a short or clipped one): otherwise it would say
+        # again the label and number printed beside the bar (the <desc> has them all) (issue 15: output bytes)
+        tip = f"<title>{escape(bar.label)}: {escape(bar.text)}</title>" if drawn != bar.label else ""
         parts.append(
-            f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
-            f'<text x="0" y="{top + 14}" class="label">{escape(_clip(bar.short or bar.label, LABEL_CHARS))}</text>'
+            f"<g>{tip}"
+            f'<text x="0" y="{top + 14}" class="label">{escape(drawn)}</text>'
             f'<rect x="0" y="{top + 20}" width="{length:g}%" height="14" rx="2" class="bar"/>'
             f'<text x="{length:g}%" dx="6" y="{top + 32}" class="value">{escape(bar.text)}</text></g>'
         )
@@ -80,20 +84,28 @@ def heatmap(
     parts = [_open(chart_id, title, desc, width, height, "chart heat")]
     for j, column in enumerate(columns):
         x = left + HEAT_CELL * j + HEAT_CELL / 2
+        drawn = _clip(drawn_columns[j], HEAT_COLUMN_CHARS)
         parts.append(
-            f'<g><title>{escape(column)}</title><text class="label" transform="translate({x + 4},{top - 8}) '
-            f'rotate(-45)">{escape(_clip(drawn_columns[j], HEAT_COLUMN_CHARS))}</text></g>'
+            f'{_name_tip(column, drawn)}<text class="label" transform="translate({x + 4},{top - 8}) '
+            f'rotate(-45)">{escape(drawn)}</text>{"</g>" if drawn != column else ""}'
         )
     for i, (row, row_cells) in enumerate(zip(rows, cells, strict=True)):
         y = top + HEAT_CELL * i
+        drawn = _clip(drawn_rows[i], HEAT_ROW_CHARS)
         parts.append(
-            f'<g><title>{escape(row)}</title><text class="label" x="{left - 8}" y="{y + HEAT_CELL / 2 + 5}"'
-            f' text-anchor="end">{escape(_clip(drawn_rows[i], HEAT_ROW_CHARS))}</text></g>'
+            f'{_name_tip(row, drawn)}<text class="label" x="{left - 8}" y="{y + HEAT_CELL / 2 + 5}"'
+            f' text-anchor="end">{escape(drawn)}</text>{"</g>" if drawn != row else ""}'
         )
         for j, cell in enumerate(row_cells):
             parts.append(_heat_cell(left + HEAT_CELL * j, y, cell, high, f"{row} × {columns[j]}"))
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _name_tip(name: str, drawn: str) -> str:
+    """The opening of a label's group with the whole name as its tooltip, when the drawn label is a short or clipped
+    one; nothing when the label is the whole name (the tooltip would repeat it) (issue 15: output bytes)."""
+    return f"<g><title>{escape(name)}</title>" if drawn != name else ""
 
 
 def _heat_cell(x: float, y: float, cell: tuple[float, str] | None, high: float, name: str) -> str:

@@ -47,6 +47,15 @@ MAX_ENTITY_ROWS = 25
 MAX_SHARE_ROWS = 10
 MAX_TOOLTIP_OUTLETS = 4
 DESCRIPTION_CHARS = 200
+# The article page's list of its quotes and of its sentences no other outlet has: the text is already in the body
+# above, so each item shows its first words and links to the whole, highlighted in place (issue 15: output bytes).
+EXCERPT_WORDS = 8
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The first `words` words of a text, verbatim, with "…" when some were left out."""
+    kept = text.split(None, words)
+    return text if len(kept) <= words else " ".join(kept[:words]) + "…"
 
 
 def article_card(article: Article, paths: SitePaths) -> dict[str, Any]:
@@ -221,6 +230,7 @@ def article_view(
             {
                 "id": paths.quote_anchor(q.id),
                 "text": q.text,
+                "excerpt": excerpt(q.text),
                 "speaker": q.speaker,
                 "as_written": q.speaker_as_written,
                 "kind": q.kind,
@@ -235,7 +245,7 @@ def article_view(
             for other, n in support.partners[:MAX_SHARE_ROWS]
         ],
         "more_shares": support.partner_count - len(support.partners[:MAX_SHARE_ROWS]),
-        "unique": [analysis.sentences[i].text for i in support.unique],
+        "unique": [{"id": f"s{i}", "excerpt": excerpt(analysis.sentences[i].text)} for i in support.unique],
         **_derivations(article, sa, links),
         "sentence_count": len(analysis.sentences),
         "coding": [],  # the user's coding of its outlet (the publisher adds it when there is one)
@@ -274,7 +284,7 @@ def _sentence_marks(analysis: ArticleAnalysis, support: ArticleSupport, links: S
         more = f"; and {extra} more {'article' if extra == 1 else 'articles'}" if extra else ""
         attrs: tuple[tuple[str, str], ...] = (("id", f"s{s.index}"), ("class", "sentence unique"))
         if others:
-            title = f"Also reported by: {'; '.join(others)}{more}"
+            title = f"{'; '.join(others)}{more}"  # the legend says what the names are
             attrs = (("id", f"s{s.index}"), ("class", "sentence shared"), ("title", title))
         marks.append(Mark(s.start, s.end, "span", attrs))
     return marks

@@ -68,12 +68,14 @@
             Object.keys(shards[i]).forEach(function (key) {
               var match = key === term || (term.length >= 3 && key.indexOf(term) === 0);
               if (!match) return;
-              shards[i][key].forEach(function (p) {
-                var seen = found.get(p[0]);
-                var weight = p[2] * (key === term ? 2 : 1);
-                if (!seen) found.set(p[0], { sentence: p[1], score: weight });
-                else { seen.score += weight; if (seen.sentence < 0) seen.sentence = p[1]; }
-              });
+              var flat = shards[i][key], doc = 0;  // [doc gap, sentence, weight, ...]
+              for (var j = 0; j < flat.length; j += 3) {
+                doc += flat[j];
+                var seen = found.get(doc);
+                var weight = flat[j + 2] * (key === term ? 2 : 1);
+                if (!seen) found.set(doc, { sentence: flat[j + 1], score: weight });
+                else { seen.score += weight; if (seen.sentence < 0) seen.sentence = flat[j + 1]; }
+              }
             });
             if (scores === null) { scores = found; return; }
             var next = new Map();
