@@ -207,3 +207,28 @@ def test_a_rebuild_makes_search_postings_only_for_the_changed_article(make_seeds
     fresh = tmp_path / "fresh"
     assert {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()} == edited
 
+
+def test_site_pages_are_kept_while_their_views_are_unchanged_and_made_again_when_not(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest.build.publish import Publisher
+
+    def tree(folder):
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    seeds = make_seeds({name: text for name, text in TWO_STORIES.items() if name != "v2.txt"})
+    out = tmp_path / "out"
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    rendered: list[str] = []
+    real = Publisher._page
+
+    def counting(self, save_as, template, key=None, **page):
+        rendered.append(save_as)
+        return real(self, save_as, template, key, **page)
+
+    monkeypatch.setattr(Publisher, "_page", counting)
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert rendered == []  # nothing changed: no page is rendered again
+    (seeds / "v2.txt").write_text(TWO_STORIES["v2.txt"], encoding="utf-8")  # the index and an outlet page change
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert "index.html" in rendered
+    build_site(seeds, tmp_path / "fresh", DIGEST_CACHE=False)
+    assert tree(out) == tree(tmp_path / "fresh")

@@ -94,18 +94,19 @@ class Publisher:
         plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
             self.manifest.mark_dirty(self._planned(plans))
-        written = [self._page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
-        written += [
-            self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
-            self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
+        site = [self._site_page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
+        site += [
+            self._site_page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
+            self._site_page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
-        written += self._outlet_pages()
+        site += self._outlet_pages()
+        written = [w for _, w in site if w is not None]
         outlet_pages = {
             paths.outlet_page_save_as(o.name, n): paths.outlet_page_url(o.name, n)
             for o in digest.outlets
             for n in range(1, outlet_page_count(o) + 1)
         }
-        listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
+        listed = [(outlet_pages.get(name, name), None) for name, _ in site if name != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         whole: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
@@ -117,15 +118,23 @@ class Publisher:
             written += done
         return written
 
-    def _outlet_pages(self) -> list[Written]:
+    def _outlet_pages(self) -> list[tuple[str, Written | None]]:
         """The list of outlets and one page per identified outlet."""
         paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
-        out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
+        out = [self._site_page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
         for outlet in self.digest.outlets:
             for n in range(1, outlet_page_count(outlet) + 1):
                 view = outlet_view(outlet, documents, paths, self.digest.coding_file, page=n)
-                out.append(self._page(paths.outlet_page_save_as(outlet.name, n), "outlet", outlet=view))
+                out.append(self._site_page(paths.outlet_page_save_as(outlet.name, n), "outlet", outlet=view))
         return out
+
+    def _site_page(self, save_as: str, template: str, **page: Any) -> tuple[str, Written | None]:
+        """A site-wide page (index, outlets, skipped files, search), rendered unless the manifest says it was made
+        from the same view (`view_key`: the template and everything the page shows); (save_as, None) when kept."""
+        key = view_key(template, page) if self.manifest is not None else None
+        if self._unchanged([save_as], key):
+            return save_as, None
+        return save_as, self._page(save_as, template, key=key, **page)
 
     def _site_pages(self) -> set[str]:
         """The index's pages, the list of outlets and the outlets' pages."""
@@ -237,6 +246,33 @@ class Publisher:
         )
         files = [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
         return [*files, self._data(self.paths.search_file(STORIES_DATA), stories_data(self.digest, self.paths))]
+
+
+def view_key(template: str, page: dict[str, Any]) -> str | None:
+    """The content key of a page rendered from plain data alone (dicts, lists, strings, numbers, None), the same only
+    for the same data; None when the view holds anything else (whose repr need not show all it holds)."""
+    parts: list[str] = [template]
+    if not _plain(page, parts):
+        return None
+    return page_key("site page", "\x00".join(parts))
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any, parts: list[str]) -> bool:
+    """Append value's exact text form to parts (type-tagged: 1, 1.0 and True differ); False if not plain data."""
+    kind = type(value)
+    if kind in _SCALARS:
+        parts.append(f"{kind.__name__}:{value!r}")
+        return True
+    if kind is dict:
+        parts.append(f"{{{len(value)}")
+        return all(type(k) is str and _plain(k, parts) and _plain(v, parts) for k, v in value.items())
+    if kind is list or kind is tuple:
+        parts.append(f"[{len(value)}" if kind is list else f"({len(value)}")
+        return all(_plain(v, parts) for v in value)
+    return False
 
 
 def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:
