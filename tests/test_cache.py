@@ -208,7 +208,8 @@ def test_a_rebuild_makes_search_postings_only_for_the_changed_article(make_seeds
     assert {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()} == edited
 
 
-def test_site_pages_are_kept_while_their_views_are_unchanged_and_made_again_when_not(make_seeds, tmp_path, monkeypatch):
+def test_site_pages_and_data_files_are_kept_while_unchanged_and_made_again_when_not(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest import plugin
     from coverage_digest.build.publish import Publisher
 
     def tree(folder):
@@ -225,8 +226,15 @@ def test_site_pages_are_kept_while_their_views_are_unchanged_and_made_again_when
         return real(self, save_as, template, key, **page)
 
     monkeypatch.setattr(Publisher, "_page", counting)
+    real_text = plugin._write_text
+
+    def counting_text(output_path, save_as, text):
+        rendered.append(save_as)
+        real_text(output_path, save_as, text)
+
+    monkeypatch.setattr(plugin, "_write_text", counting_text)
     build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
-    assert rendered == []  # nothing changed: no page is rendered again
+    assert rendered == ["digest.json"]  # nothing changed: no page rendered, no data file written but digest.json
     (seeds / "v2.txt").write_text(TWO_STORIES["v2.txt"], encoding="utf-8")  # the index and an outlet page change
     build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
     assert "index.html" in rendered

@@ -7,6 +7,7 @@ so that the main process can announce every one of them (Pelican's `content_writ
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -153,7 +154,7 @@ class Publisher:
         return files | {name for plan in plans for name in plan.outputs}
 
     def recorded(self, written: list[Written]) -> dict[str, str]:
-        """{page: content key} of every page this build wrote or kept, for the page manifest."""
+        """{file: content key} of every page and data file this build wrote or kept, for the page manifest."""
         return {**self.kept, **{w.save_as: w.key for w in written if w.key is not None}}
 
     def _page(self, save_as: str, template: str, key: str | None = None, **page: Any) -> Written:
@@ -161,8 +162,15 @@ class Publisher:
         return Written(save_as, key, os.getpid(), True)
 
     def _data(self, save_as: str, text: str | Iterable[str]) -> Written:
+        """A data file, written unless the manifest says this build's text is the one already there (a file given
+        whole: its SHA-256; digest.json, written as it is made, is always written)."""
+        key = None
+        if isinstance(text, str) and self.manifest is not None:
+            key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            if self.manifest.current([save_as], key):
+                return Written(save_as, key, os.getpid(), False)
         self.write_text(save_as, text)
-        return Written(save_as, None, os.getpid(), False)
+        return Written(save_as, key, os.getpid(), False)
 
     def _plan(self, doc: StoryDocument, key: str | None) -> StoryPlan:
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
