@@ -180,3 +180,63 @@ def test_a_rebuild_loads_or_makes_last_builds_stories_analyses_while_it_groups(m
     again = build()  # both analyses now come from the cache, with the current grouping records attached
     assert calls == [] and [sa.story for sa in again.story_analyses] == list(again.stories)
     assert replace(again.story_analyses[1], story=None) == unchanged
+
+
+def test_a_rebuild_makes_search_postings_only_for_the_changed_article(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest import plugin
+
+    seeds = make_seeds(TWO_STORIES)
+    out = tmp_path / "out"
+    build_site(seeds, out)
+    made: list[str] = []
+    real = plugin.article_terms
+
+    def counting(articles, analyses):
+        found = real(articles, analyses)
+        made.extend(found)
+        return found
+
+    monkeypatch.setattr(plugin, "article_terms", counting)
+    build_site(seeds, out)
+    assert made == []  # nothing changed: every article's postings are the last build's
+    (seeds / "v2.txt").write_text(VOTE.format("polls showed a close race"), encoding="utf-8")
+    build_site(seeds, out)
+    assert made == ["v2"]
+    edited = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    build_site(seeds, tmp_path / "fresh", DIGEST_CACHE=False)
+    fresh = tmp_path / "fresh"
+    assert {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()} == edited
+
+
+def test_site_pages_and_data_files_are_kept_while_unchanged_and_made_again_when_not(make_seeds, tmp_path, monkeypatch):
+    from coverage_digest import plugin
+    from coverage_digest.build.publish import Publisher
+
+    def tree(folder):
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    seeds = make_seeds({name: text for name, text in TWO_STORIES.items() if name != "v2.txt"})
+    out = tmp_path / "out"
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    rendered: list[str] = []
+    real = Publisher._page
+
+    def counting(self, save_as, template, key=None, **page):
+        rendered.append(save_as)
+        return real(self, save_as, template, key, **page)
+
+    monkeypatch.setattr(Publisher, "_page", counting)
+    real_text = plugin._write_text
+
+    def counting_text(output_path, save_as, text):
+        rendered.append(save_as)
+        real_text(output_path, save_as, text)
+
+    monkeypatch.setattr(plugin, "_write_text", counting_text)
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert rendered == ["digest.json"]  # nothing changed: no page rendered, no data file written but digest.json
+    (seeds / "v2.txt").write_text(TWO_STORIES["v2.txt"], encoding="utf-8")  # the index and an outlet page change
+    build_site(seeds, out, DELETE_OUTPUT_DIRECTORY=False)
+    assert "index.html" in rendered
+    build_site(seeds, tmp_path / "fresh", DIGEST_CACHE=False)
+    assert tree(out) == tree(tmp_path / "fresh")

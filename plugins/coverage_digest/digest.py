@@ -186,48 +186,95 @@ def outlet_documents(documents: tuple[StoryDocument, ...]) -> tuple[OutletDocume
         for a in doc.articles:
             if a.outlet:
                 by_outlet.setdefault(a.outlet, []).append((doc, a))
-    return tuple(_outlet_document(n, by_outlet[n]) for n in sorted(by_outlet, key=lambda o: (o.casefold(), o)))
+    stories: dict[str, _StoryIndex] = {}  # made once per story, whatever the number of its outlets
+    words: dict[str, int] = {}  # article id -> its words
+    names = sorted(by_outlet, key=lambda o: (o.casefold(), o))
+    return tuple(_outlet_document(n, by_outlet[n], stories, words) for n in names)
 
 
-def _outlet_document(name: str, mine: list[tuple[StoryDocument, Article]]) -> OutletDocument:
+@dataclass(frozen=True, slots=True)
+class _StoryIndex:
+    """What every outlet of one story reads of it, found once: each article's quote rows and derivations (as
+    positions, in order), the outlets with a publication date, and the story's first articles."""
+
+    outlet_of: dict[str, str]
+    named: dict[str, str]  # unidentified sources are summed as one ("")
+    rows: dict[str, list[int]]  # article id -> the quote rows with an occurrence of it
+    derivations: dict[str, list[int]]  # article id -> the derivations it is either side of
+    dated: frozenset[str]
+    first: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: StoryDocument) -> _StoryIndex:
+        rows: dict[str, list[int]] = {}
+        for k, row in enumerate(doc.quotes):
+            for o in row.occurrences:
+                found = rows.setdefault(o.quote.article_id, [])
+                if not found or found[-1] != k:
+                    found.append(k)
+        derivations: dict[str, list[int]] = {}
+        for k, d in enumerate(doc.analysis.derivations):
+            for aid in (d.article_id, d.from_article_id):
+                found = derivations.setdefault(aid, [])
+                if not found or found[-1] != k:
+                    found.append(k)
+        outlet_of = {a.id: a.display_outlet for a in doc.articles}
+        return cls(
+            outlet_of,
+            {a.id: a.outlet or "" for a in doc.articles},
+            rows,
+            derivations,
+            frozenset(outlet_of[e.article_id] for e in doc.timeline if e.basis == "published"),
+            doc.first,
+        )
+
+
+def _outlet_document(
+    name: str, mine: list[tuple[StoryDocument, Article]], stories: dict[str, _StoryIndex], words: dict[str, int]
+) -> OutletDocument:
     ids = {a.id for _, a in mine}
-    stories = tuple(dict.fromkeys(doc.story.id for doc, _ in mine))
+    for _, a in mine:
+        if a.id not in words:
+            words[a.id] = len(a.text.split())
+    per_story: dict[str, tuple[StoryDocument, list[str]]] = {}
+    for doc, a in mine:
+        per_story.setdefault(doc.story.id, (doc, []))[1].append(a.id)
     quotes, reworded = [], 0
     first = contested = 0
     sources: dict[str, list[float]] = {}
     users: dict[str, list[float]] = {}
     derived_words = 0.0
-    for doc in {doc.story.id: doc for doc, _ in mine}.values():
-        outlet_of = {a.id: a.display_outlet for a in doc.articles}
-        named = {a.id: a.outlet or "" for a in doc.articles}  # unidentified sources are summed as one ("")
-        for row in doc.quotes:
+    for story_id, (doc, own_ids) in per_story.items():
+        index = stories.get(story_id) or stories.setdefault(story_id, _StoryIndex.of(doc))
+        named = index.named
+        for k in sorted({k for i in own_ids for k in index.rows.get(i, ())}):
+            row = doc.quotes[k]
             own = [o for o in row.occurrences if o.quote.article_id in ids]
-            if own:
-                quotes.append((doc.story.id, row.id))
-                reworded += any(o.match != "verbatim" for o in own)
-        dated = {outlet_of[e.article_id] for e in doc.timeline if e.basis == "published"}
-        if name in dated and len(dated) > 1:
+            quotes.append((story_id, row.id))
+            reworded += any(o.match != "verbatim" for o in own)
+        if name in index.dated and len(index.dated) > 1:
             contested += 1
-            first += any(outlet_of[i] == name for i in doc.first)
+            first += any(index.outlet_of[i] == name for i in index.first)
         best: dict[str, float] = {}
-        for d in doc.analysis.derivations:
+        all_derivations = doc.analysis.derivations
+        for k in sorted({k for i in own_ids for k in index.derivations.get(i, ())}):
+            d = all_derivations[k]
             if d.article_id in ids:
                 sources.setdefault(named[d.from_article_id], []).append(d.share)
                 best[d.article_id] = max(best.get(d.article_id, 0.0), d.share)
             if d.from_article_id in ids and d.article_id not in ids:
                 users.setdefault(named[d.article_id], []).append(d.share)
-        words_of = {a.id: len(a.text.split()) for a in doc.articles if a.id in best}
-        derived_words += sum(share * words_of[aid] for aid, share in best.items())
-    words = sum(len(a.text.split()) for _, a in mine)
+        derived_words += sum(share * words[aid] for aid, share in best.items())
+    total = sum(words[a.id] for _, a in mine)
     return OutletDocument(
         name=name,
         article_ids=tuple(a.id for _, a in mine),
-        story_ids=stories,
+        story_ids=tuple(per_story),
         quotes=tuple(quotes),
         reworded=reworded,
         first=first,
         contested=contested,
-        derived_share=round(derived_words / words, 3) if words else 0.0,
+        derived_share=round(derived_words / total, 3) if total else 0.0,
         derives_from=_links(sources),
         derived_by=_links(users),
     )

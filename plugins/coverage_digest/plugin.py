@@ -21,9 +21,9 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError
 
 from .build import collector
-from .build.cache import ResultCache
+from .build.cache import ResultCache, last_postings_key
 from .build.manifest import PageManifest
-from .build.packed import PackedPostings
+from .build.packed import Kept, PackedPostings, fill
 from .build.pipeline import build_digest
 from .build.publish import TEMPLATES_USED, Publisher, Written, check_unique
 from .data.search import article_terms
@@ -70,9 +70,14 @@ class DigestGenerator(Generator):
         progress = ConsoleProgress() if len(files) >= ConsoleProgress.MIN_FILES else None
         self.search_terms = PackedPostings()  # each article's search postings, made (and packed) while grouping runs
 
-        def while_grouping(articles, analyses) -> None:
-            for article, analysis in zip(articles, analyses, strict=True):
-                self.search_terms.add(article.id, article_terms((article,), {article.id: analysis})[article.id])
+        def while_grouping(articles, analyses, keys) -> None:
+            def make(article, analysis):
+                return article_terms((article,), {article.id: analysis})[article.id]
+
+            kept = cache.get(last_postings_key(), Kept) if cache is not None and keys else None
+            kept = fill(self.search_terms, articles, analyses, keys, kept, make)
+            if cache is not None and keys:
+                cache.put(last_postings_key(), kept)
 
         try:
             digest = build_digest(files, sidecar, self.digest_settings, cache, progress, while_grouping)

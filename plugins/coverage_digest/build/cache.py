@@ -55,6 +55,14 @@ def last_grouping_key() -> str:
     return digest.hexdigest()
 
 
+def last_postings_key() -> str:
+    """Where the last build's search postings are kept (packed, with each article's content key): a rebuild makes
+    only the changed articles' again."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(b"\0last postings\0")
+    return digest.hexdigest()
+
+
 class ResultCache:
     """A folder of typed, checksummed entries (see codec.py); a missing, damaged or foreign entry is simply a miss."""
 

@@ -27,6 +27,7 @@ from .cluster import connect
 from .schedule import FileResult, Progress, Schedule, silent
 
 log = logging.getLogger(__name__)
+WhileGrouping = Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...], dict[str, str]], None]
 
 
 def build_digest(
@@ -35,12 +36,12 @@ def build_digest(
     settings: DigestSettings,
     cache: ResultCache | None = None,
     progress: Progress | None = None,
-    while_grouping: Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...]], None] | None = None,
+    while_grouping: WhileGrouping | None = None,
 ) -> Digest:
     """Run every stage over the seed files; with a cache, unchanged files and stories are not analysed again.
 
-    `while_grouping(articles, analyses)`: the caller's own work over the articles, run while a worker groups them
-    (grouping uses one core)."""
+    `while_grouping(articles, analyses, keys)`: the caller's own work over the articles, run while a worker groups
+    them (grouping uses one core); `keys`: each article's file content key ({} without a cache)."""
     if settings.executor == "dask":
         with connect(settings.dask_scheduler, settings.workers) as cluster:
             plan = Schedule(settings.workers, cache, progress or silent, cluster=cluster)
@@ -53,7 +54,7 @@ def run_stages(
     sidecar: Sidecar,
     settings: DigestSettings,
     plan: Schedule,
-    while_grouping: Callable[[tuple[Article, ...], tuple[ArticleAnalysis, ...]], None] | None,
+    while_grouping: WhileGrouping | None,
 ) -> Digest:
     """The stages in order, each where `plan` runs it (this machine's processes, or a Dask cluster)."""
     results = plan.map_files(process_file, [(f, given_for(sidecar, f.path)) for f in files])
@@ -69,7 +70,7 @@ def run_stages(
         return story, {i: by_id[i] for i in ids}, {i: per_article[i] for i in ids}
 
     grouping = group_settings(sidecar, settings)
-    meanwhile = (lambda: while_grouping(articles, analyses)) if while_grouping else None
+    meanwhile = (lambda: while_grouping(articles, analyses, plan.fingerprint)) if while_grouping else None
     stories, ahead = plan.group(
         partial(group_articles, articles, grouping), task, analyse_story_task, meanwhile, len(articles)
     )

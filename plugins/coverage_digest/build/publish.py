@@ -7,6 +7,7 @@ so that the main process can announce every one of them (Pelican's `content_writ
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -94,18 +95,19 @@ class Publisher:
         plans = [self._plan(doc, key) for doc, key in zip(digest.documents, keys, strict=True)]
         if self.manifest is not None:  # before the first file: an interrupted build leaves nothing trusted
             self.manifest.mark_dirty(self._planned(plans))
-        written = [self._page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
-        written += [
-            self._page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
-            self._page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
+        site = [self._site_page(save_as, "index", digest=page) for save_as, page in index_pages(digest, paths)]
+        site += [
+            self._site_page(ds.skipped_save_as, "skipped", digest=views.skipped_view(digest)),
+            self._site_page(ds.search_save_as, "search", search={"count": len(digest.articles)}),
         ]
-        written += self._outlet_pages()
+        site += self._outlet_pages()
+        written = [w for _, w in site if w is not None]
         outlet_pages = {
             paths.outlet_page_save_as(o.name, n): paths.outlet_page_url(o.name, n)
             for o in digest.outlets
             for n in range(1, outlet_page_count(o) + 1)
         }
-        listed = [(outlet_pages.get(w.save_as, w.save_as), None) for w in written if w.save_as != ds.skipped_save_as]
+        listed = [(outlet_pages.get(name, name), None) for name, _ in site if name != ds.skipped_save_as]
         pages = listed + [item for plan in plans for item in plan.written] + self.extra_pages
         whole: list[Callable[[], list[Written]]] = [partial(self._data_files, pages), self._search_index]
         slices = write_jobs(
@@ -117,15 +119,23 @@ class Publisher:
             written += done
         return written
 
-    def _outlet_pages(self) -> list[Written]:
+    def _outlet_pages(self) -> list[tuple[str, Written | None]]:
         """The list of outlets and one page per identified outlet."""
         paths, documents = self.paths, {doc.story.id: doc for doc in self.digest.documents}
-        out = [self._page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
+        out = [self._site_page(self.settings.outlets_save_as, "outlets", outlets=outlets_view(self.digest, paths))]
         for outlet in self.digest.outlets:
             for n in range(1, outlet_page_count(outlet) + 1):
                 view = outlet_view(outlet, documents, paths, self.digest.coding_file, page=n)
-                out.append(self._page(paths.outlet_page_save_as(outlet.name, n), "outlet", outlet=view))
+                out.append(self._site_page(paths.outlet_page_save_as(outlet.name, n), "outlet", outlet=view))
         return out
+
+    def _site_page(self, save_as: str, template: str, **page: Any) -> tuple[str, Written | None]:
+        """A site-wide page (index, outlets, skipped files, search), rendered unless the manifest says it was made
+        from the same view (`view_key`: the template and everything the page shows); (save_as, None) when kept."""
+        key = view_key(template, page) if self.manifest is not None else None
+        if self._unchanged([save_as], key):
+            return save_as, None
+        return save_as, self._page(save_as, template, key=key, **page)
 
     def _site_pages(self) -> set[str]:
         """The index's pages, the list of outlets and the outlets' pages."""
@@ -144,7 +154,7 @@ class Publisher:
         return files | {name for plan in plans for name in plan.outputs}
 
     def recorded(self, written: list[Written]) -> dict[str, str]:
-        """{page: content key} of every page this build wrote or kept, for the page manifest."""
+        """{file: content key} of every page and data file this build wrote or kept, for the page manifest."""
         return {**self.kept, **{w.save_as: w.key for w in written if w.key is not None}}
 
     def _page(self, save_as: str, template: str, key: str | None = None, **page: Any) -> Written:
@@ -152,8 +162,15 @@ class Publisher:
         return Written(save_as, key, os.getpid(), True)
 
     def _data(self, save_as: str, text: str | Iterable[str]) -> Written:
+        """A data file, written unless the manifest says this build's text is the one already there (a file given
+        whole: its SHA-256; digest.json, written as it is made, is always written)."""
+        key = None
+        if isinstance(text, str) and self.manifest is not None:
+            key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            if self.manifest.current([save_as], key):
+                return Written(save_as, key, os.getpid(), False)
         self.write_text(save_as, text)
-        return Written(save_as, None, os.getpid(), False)
+        return Written(save_as, key, os.getpid(), False)
 
     def _plan(self, doc: StoryDocument, key: str | None) -> StoryPlan:
         """A story's outputs (for the sitemap) and whether its page and its members' pages can be kept as they are."""
@@ -237,6 +254,33 @@ class Publisher:
         )
         files = [self._data(self.paths.search_file(name), text) for name, text in build_index(docs).items()]
         return [*files, self._data(self.paths.search_file(STORIES_DATA), stories_data(self.digest, self.paths))]
+
+
+def view_key(template: str, page: dict[str, Any]) -> str | None:
+    """The content key of a page rendered from plain data alone (dicts, lists, strings, numbers, None), the same only
+    for the same data; None when the view holds anything else (whose repr need not show all it holds)."""
+    parts: list[str] = [template]
+    if not _plain(page, parts):
+        return None
+    return page_key("site page", "\x00".join(parts))
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any, parts: list[str]) -> bool:
+    """Append value's exact text form to parts (type-tagged: 1, 1.0 and True differ); False if not plain data."""
+    kind = type(value)
+    if kind in _SCALARS:
+        parts.append(f"{kind.__name__}:{value!r}")
+        return True
+    if kind is dict:
+        parts.append(f"{{{len(value)}")
+        return all(type(k) is str and _plain(k, parts) and _plain(v, parts) for k, v in value.items())
+    if kind is list or kind is tuple:
+        parts.append(f"[{len(value)}" if kind is list else f"({len(value)}")
+        return all(_plain(v, parts) for v in value)
+    return False
 
 
 def _to_render(doc: StoryDocument, plan: StoryPlan) -> list[tuple[str, Any]]:

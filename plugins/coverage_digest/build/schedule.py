@@ -20,7 +20,7 @@ from ..article.analyse import ArticleAnalysis
 from ..group.stories import StoryGroup
 from ..records import Article, Metadata, SeedFile, Skipped
 from ..story.analyse import StoryAnalysis
-from .cache import ResultCache, cache_key, last_grouping_key
+from .cache import ResultCache, cache_key, last_grouping_key, last_postings_key
 from .cluster import Cluster, Failed, call
 from .shared import share
 from .workers import map_inherited, map_items
@@ -81,12 +81,11 @@ class Schedule:
             results[i] = result
         self.report("articles read and analysed", len(todo), len(todo))
         final = [r for file_results in results if file_results is not None for r in file_results]
-        self.fingerprint = {
-            r[0].id: k
-            for file_results, k in zip(results, keys, strict=False)
-            for r in file_results or ()
-            if not isinstance(r, Skipped)
-        }
+        self.fingerprint = {}  # the first file of an id is the one kept (pipeline.split_results): its key
+        for file_results, k in zip(results, keys, strict=False):
+            for r in file_results or ():
+                if not isinstance(r, Skipped):
+                    self.fingerprint.setdefault(r[0].id, k)
         self.ids = {r[0].id: r[0].id for r in final if not isinstance(r, Skipped)}
         return final
 
@@ -248,7 +247,7 @@ class Schedule:
             return
         self.cache.put(last_grouping_key(), tuple(story.article_ids for story in stories))
         keep = set(self.file_keys) | set(self.story_keys(stories))
-        self.cache.prune(keep | {last_grouping_key()})
+        self.cache.prune(keep | {last_grouping_key(), last_postings_key()})
 
 
 def _process_and_store(process: Callable, cache: ResultCache | None, task: tuple) -> FileResults:
