@@ -106,3 +106,36 @@ def test_nesting_work_grows_linearly_with_the_marks(monkeypatch):
         annotate(text, marks)
         work.append(calls[0])
     assert work[1] <= 15 * work[0]
+
+
+_MACRO_ENV = None
+
+
+def _macro_html(nodes):
+    """What macros.html's recursive `nodes` macro renders (the templates' old path), for comparison."""
+    global _MACRO_ENV
+    if _MACRO_ENV is None:
+        from jinja2 import Environment, FileSystemLoader
+
+        from coverage_digest.site import TEMPLATES
+
+        _MACRO_ENV = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)), trim_blocks=True, lstrip_blocks=True, autoescape=True
+        )
+    template = _MACRO_ENV.from_string('{% import "macros.html" as m %}{{ m.nodes(items) }}')
+    return template.render(items=nodes)
+
+
+@given(
+    st.text(alphabet="ab &<>\"'é", max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12), st.sampled_from(["span", "q", "mark"])), max_size=6),
+)
+def test_nodes_html_is_the_macro_byte_for_byte(text, spans):
+    from coverage_digest.site.annotate import nodes_html
+
+    marks = [
+        Mark(s, s + n, tag, (("id", f"m{i}"), ("title", f'say "{text[:5]}" & <go>'), ("class", "x'y")), i % 2)
+        for i, (s, n, tag) in enumerate(spans)
+    ]
+    nodes = annotate(text, marks)
+    assert str(nodes_html(nodes)) == _macro_html(nodes)

@@ -35,6 +35,7 @@ from .read.sidecar import Sidecar, SidecarError, parse_sidecar
 from .records import Skipped, shown
 from .settings import DigestSettings, SettingsError, validate_settings
 from .site import STATIC, TEMPLATES
+from .site.annotate import nodes_html
 from .site.paths import SitePaths
 
 log = logging.getLogger(__name__)
@@ -319,10 +320,11 @@ def get_generators(pelican_object) -> type[Generator]:
 def add_templates(generator: Generator) -> None:
     """Signal receiver: let every generator find the digest's templates right after the theme's own and before
     Pelican's fallback "simple" theme: a theme may override any of them, and its base.html may include
-    digest_head.html, which the package ships."""
+    digest_head.html, which the package ships; and give them the digest's one filter."""
     env = getattr(generator, "env", None)
     if env is None:
         return
+    env.filters.setdefault("digest_nodes", nodes_html)  # source.html's paragraphs and headline
     ours = FileSystemLoader(str(TEMPLATES))
     loaders = list(env.loader.loaders) if isinstance(env.loader, ChoiceLoader) else [env.loader]
     if not any(isinstance(x, FileSystemLoader) and x.searchpath == ours.searchpath for x in loaders):

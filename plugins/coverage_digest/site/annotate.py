@@ -7,7 +7,10 @@ into pieces, and only the first piece keeps the mark's anchor id, so every id st
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+
+from markupsafe import Markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +97,39 @@ def _emit(text: str, pos: int, outer: Mark, inside: list[Mark], nodes: list[Node
 
 def _without_id(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple((k, v) for k, v in attrs if k != "id")
+
+
+def nodes_html(nodes: Iterable[Node]) -> Markup:
+    """The nodes as HTML: text escaped, each element with the attributes the plugin set (values escaped). The
+    templates' `digest_nodes` filter: the same bytes as macros.html's recursive `nodes` macro, at a fraction of its
+    cost (a macro call per element was a fifth of rendering an article page; issue 15)."""
+    out: list[str] = []
+    _html(nodes, out)
+    return Markup("".join(out))
+
+
+def _html(nodes: Iterable[Node], out: list[str]) -> None:
+    for n in nodes:
+        mark = n.mark
+        if mark:
+            tag = _escape(mark.tag)
+            out.append(f"<{tag}")
+            for k, v in mark.attrs:
+                out.append(f' {_escape(k)}="{_escape(v)}"')
+            out.append(">")
+            _html(n.children, out)
+            out.append(f"</{tag}>")
+        else:
+            out.append(_escape(n.text))
+
+
+def _escape(text: str) -> str:
+    """markupsafe.escape's replacements, byte for byte (&, <, >, ' and " as &amp; &lt; &gt; &#39; &#34;), without
+    making a Markup object per piece of text."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text or ">" in text:
+        text = text.replace("<", "&lt;").replace(">", "&gt;")
+    if "'" in text or '"' in text:
+        text = text.replace("'", "&#39;").replace('"', "&#34;")
+    return text
