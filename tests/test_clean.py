@@ -133,3 +133,19 @@ def test_shouting_outlet_names_are_title_cased():
     raw = RawArticle("x", "x.txt", "txt", None, ("Text.", "READ MORE FROM THE DAILY PLANET"))
     assert clean_article(raw).outlet == "Daily Planet"
     assert re.fullmatch(r"[A-Z].*", clean_article(raw).outlet)
+
+
+def test_a_furniture_first_line_is_removed_not_taken_as_the_headline():
+    seed = SeedFile("x.txt", b"Skip to content\n\nThe council voted on Tuesday to close the bridge.\n\nShare.\n")
+    article = clean_article(ingest_file(seed, Metadata()))
+    assert article.headline is None
+    assert article.removed == ("Skip to content", "Share.")
+    assert article.paragraphs == ("The council voted on Tuesday to close the bridge.",)
+    seed = SeedFile("y.txt", b"Council shuts the bridge\n\nThe council voted.\n")
+    real = clean_article(ingest_file(seed, Metadata()))
+    assert real.headline == "Council shuts the bridge" and real.removed == ()
+
+
+def test_a_headline_the_user_gave_is_kept_even_if_it_looks_like_furniture():
+    raw = RawArticle("x", "x.txt", "txt", "Advertisement", ("Text.",), given=Metadata(headline="Advertisement"))
+    assert clean_article(raw).headline == "Advertisement"

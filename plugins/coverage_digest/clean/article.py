@@ -14,6 +14,10 @@ _ANYWHERE = {"share widget", "read-more prompt", "subscribe prompt", "comment pr
 def clean_article(raw: RawArticle) -> Article:
     """Remove furniture paragraphs, infer the outlet, and apply what the user gave (which always wins)."""
     keep, removed = split_furniture(raw.paragraphs)
+    headline = raw.headline
+    if headline and not raw.given.headline and furniture_kind(headline) is not None:
+        # a first line such as "Exit mobile version" is the page's furniture, not a headline: the file has none
+        headline, removed = None, (headline, *removed)
     inferred, republisher, evidence = choose_outlet(find_clues(removed, keep[0] if keep else None))
     given, found = raw.given, raw.found
     url = given.url or found.url
@@ -29,7 +33,7 @@ def clean_article(raw: RawArticle) -> Article:
         id=raw.id,
         source_file=raw.source_file,
         kind=raw.kind,
-        headline=raw.headline,
+        headline=headline,
         paragraphs=keep,
         removed=removed,
         outlet=outlet,
