@@ -36,6 +36,7 @@ from .records import Skipped, shown
 from .settings import DigestSettings, SettingsError, validate_settings
 from .site import STATIC, TEMPLATES
 from .site.annotate import nodes_html
+from .site.lookup import dict_first_getattr
 from .site.paths import SitePaths
 
 log = logging.getLogger(__name__)
@@ -325,6 +326,8 @@ def add_templates(generator: Generator) -> None:
     if env is None:
         return
     env.filters.setdefault("digest_nodes", nodes_html)  # source.html's paragraphs and headline
+    if not getattr(env.getattr, "dict_first", False):  # the views are dicts: look their items up first
+        env.getattr = dict_first_getattr(env)
     ours = FileSystemLoader(str(TEMPLATES))
     loaders = list(env.loader.loaders) if isinstance(env.loader, ChoiceLoader) else [env.loader]
     if not any(isinstance(x, FileSystemLoader) and x.searchpath == ours.searchpath for x in loaders):
