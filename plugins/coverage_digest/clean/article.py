@@ -17,7 +17,8 @@ def clean_article(raw: RawArticle) -> Article:
     headline = raw.headline
     if headline and not raw.given.headline and furniture_kind(headline) is not None:
         # a first line such as "Exit mobile version" is the page's furniture, not a headline: the file has none
-        headline, removed = None, (headline, *removed)
+        removed = (headline, *removed)
+        headline = None
     inferred, republisher, evidence = choose_outlet(find_clues(removed, keep[0] if keep else None))
     given, found = raw.given, raw.found
     url = given.url or found.url
