@@ -17,6 +17,7 @@ from pysbd.lists_item_replacer import ListItemReplacer
 from pysbd.utils import Rule, TextSpan
 
 from ..records import Article, Sentence
+from .regex_needs import may_match, needs
 
 # pysbd splits after a short capitalised abbreviation followed by a number ("Oc. 7", "No. 5", "Jan. 3"): a
 # sentence does not start with a bare number or a lower-case word, so such a split is undone.
@@ -177,6 +178,8 @@ class _CachedRe:
         return re.compile(pattern, flags)
 
     def sub(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+        if not may_match(needs(pattern, flags), string):  # it cannot match: `re.sub` would return the string
+            return string
         return self.compile(pattern, flags).sub(repl, string, count)
 
     def subn(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
@@ -201,19 +204,25 @@ class _CachedRe:
         return self.compile(pattern, flags).split(string, maxsplit)
 
 
-_RULE_PATTERNS: dict[Any, re.Pattern] = {}  # a pysbd rule's pattern -> compiled
+_RULE_PATTERNS: dict[Any, tuple[re.Pattern, tuple[str, ...]]] = {}  # a pysbd rule's pattern -> compiled, needs
 PYSBD_APPLY = pysbd.utils.Text.apply  # pysbd's own, before _cache_pysbd_patterns (tests compare the two)
 
 
 def _apply_rules(text: str, *rules: Rule) -> str:
     """pysbd's `Text.apply`: `re.sub(rule.pattern, rule.replacement, text)` for each rule in turn, with the patterns
     compiled once and looked up in a dict (it runs 1.5 million substitutions on 2,000 real articles; the look-up
-    through `re`'s cache, or ours, cost as much as many of the substitutions themselves)."""
+    through `re`'s cache, or ours, cost as much as many of the substitutions themselves). A rule whose pattern
+    needs a literal the text lacks (most of pysbd's need a marker of their own, "∯" or "&⎋&") is skipped: its
+    substitution could not match, so it would return the text unchanged."""
     for rule in rules:
-        pattern = _RULE_PATTERNS.get(rule.pattern)
-        if pattern is None:
-            pattern = _RULE_PATTERNS[rule.pattern] = re.compile(rule.pattern)
-        text = pattern.sub(rule.replacement, text)
+        entry = _RULE_PATTERNS.get(rule.pattern)
+        if entry is None:
+            entry = _RULE_PATTERNS[rule.pattern] = (re.compile(rule.pattern), needs(rule.pattern))
+        for literal in entry[1]:
+            if literal not in text:
+                break
+        else:
+            text = entry[0].sub(rule.replacement, text)
     return text
 
 
