@@ -13,17 +13,21 @@ from coverage_digest.text.regex_needs import may_match, needs
 @pytest.mark.parametrize(
     ("pattern", "needed"),
     [
-        (r"(?<=Co)\.(?=\sKG)", ("Co", ".", "KG")),
-        (r"(?<= P∯M)∯(?=\s[A-Z])", (" P∯M", "∯")),
-        ("&⎋&", ("&⎋&",)),
-        (r"\b[a-z](?:\.[a-z])+[.]", (".",)),
-        (r"(ab)*c", ("c",)),
-        (r"a?b", ("b",)),
-        (r"(?!xy)z", ("z",)),  # a negative lookahead needs nothing
-        (r"(?<=\S)(!|\?){3,}", ()),  # a branch: nothing known for sure
-        (r"a(?i:bc)d", ("a", "d")),  # the part that ignores case needs nothing
+        (r"(?<=Co)\.(?=\sKG)", (("Co",), (".",), ("KG",))),
+        (r"(?<= P∯M)∯(?=\s[A-Z])", ((" P∯M",), ("∯",))),
+        ("&⎋&", (("&⎋&",),)),
+        (r"\b[a-z](?:\.[a-z])+[.]", ((".",),)),
+        (r"(ab)*c", (("c",),)),
+        (r"a?b", (("b",),)),
+        (r"(?!xy)z", (("z",),)),  # a negative lookahead needs nothing
+        (r"(?<=\S)(!|\?){3,}", (("!", "?"),)),  # one of the two marks
+        ("!Xũ|Yahoo!|Y!J", (("!Xũ", "Yahoo!", "Y!J"),)),  # one of the alternatives' literals
+        (r"(U∯S|I|i.v)∯", (("U∯S", "I", "i"), ("∯",))),
+        (r"(a|b*)c", (("c",),)),  # an alternative that needs nothing: the branch needs nothing
+        (r"[^ab]x", (("x",),)),  # a negated class needs nothing
+        (r"a(?i:bc)d", (("a",), ("d",))),  # the part that ignores case needs nothing
         (r"(?i)abc", ()),
-        (r"[abc]+", ()),
+        (r"[a-c]+", ()),
         ("(unbalanced", ()),  # not a pattern: nothing known, the substitution runs (and raises) as before
     ],
 )
@@ -34,7 +38,7 @@ def test_needs_reads_the_literals_every_match_contains(pattern, needed):
 def test_needs_ignores_bytes_and_flags_that_ignore_case():
     assert needs(b"abc") == ()
     assert needs("abc", re.IGNORECASE) == ()
-    assert needs("abc") == ("abc",)
+    assert needs("abc") == (("abc",),)
 
 
 def _pysbd_patterns() -> list[str]:
@@ -56,6 +60,7 @@ def test_a_text_without_what_a_pattern_needs_never_matches_it():
         "∯ &⎋& P∯M ∯ a∯m Co. KG ♟♟♟♟♟♟♟ ƪƪƪ",
         'He said "Stop. Now." (see p. 4) [1] -- «Oui» ‘A’ “B” 1. 2) iii. ...',
         "no punctuation at all",
+        "Really?! Yes!!! Yahoo! News, ǃKung and Yum! Brands. A.M. P∯M",
     ]
     patterns = _pysbd_patterns()
     assert len(patterns) > 50

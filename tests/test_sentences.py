@@ -175,6 +175,7 @@ def pristine_pysbd(monkeypatch):
         "The general said so. Also Al. Gore, me. and no. 5 were there. Mr.Smith left. J. R. Smith came (p. 4).",
         "He said “Stop. Now.” and left. She wrote 'Go. Run.' [Ed. note: no.] -- Yes. No. -- «Oui. Non.»",
         "Then ‘A. B.’ came (c. 1900.) and left.",
+        "He moved to the U.S. He said so. Then the U.K. However failed. Plan I. In it, E.U. For all?! Wow!!! End.",
         "Siemens Co. KG met at 5 p.m. Tuesday. Yahoo! News said so. Really?! Yes... See fig. 3 and file.pdf now.",
     ],
 )
