@@ -267,6 +267,11 @@ def _segmenter() -> pysbd.Segmenter:
 # markers all make pysbd split in ways of its own, so such paragraphs still go through it.
 _TERMINAL = re.compile(r"(?:\.(?:\.\.)?|…|[!?]+)\s*$")
 _MAYBE_BOUNDARY = re.compile(r"[.!?…。．！？;:\n\r\u2028\u2029]|[”’\"'‘“]{2}|(?<![^\s(])\w{1,4}\)")
+# _MAYBE_BOUNDARY's three alternatives searched one by one: a pattern that opens on a class of characters is
+# searched by a fast scan for them, which the alternation disabled (the same answer, in half the time).
+_BOUNDARY_MARK = re.compile(r"[.!?…。．！？;:\n\r\u2028\u2029]")
+_QUOTE_RUN = re.compile(r"[”’\"'‘“]{2}")
+_LIST_MARKER = re.compile(r"(?<![^\s(])\w{1,4}\)")
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
@@ -316,7 +321,20 @@ def chunks(text: str) -> list[tuple[int, str]]:
 
 def is_one_sentence(text: str) -> bool:
     """Whether a paragraph has no possible sentence boundary before its final punctuation."""
-    return not _MAYBE_BOUNDARY.search(_TERMINAL.sub("", text.strip()))
+    body = _without_terminal(text.strip())
+    return not (_BOUNDARY_MARK.search(body) or _QUOTE_RUN.search(body) or (")" in body and _LIST_MARKER.search(body)))
+
+
+def _without_terminal(stripped: str) -> str:
+    """`_TERMINAL.sub("", stripped)` for a text without whitespace at its end: the final "...", ".", "…" or run of
+    "!" and "?" removed (the pattern's leftmost match that reaches the end)."""
+    if stripped.endswith(("!", "?")):
+        return stripped.rstrip("!?")
+    if stripped.endswith("..."):
+        return stripped[:-3]
+    if stripped.endswith((".", "…")):
+        return stripped[:-1]
+    return stripped
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
