@@ -18,6 +18,9 @@ from coverage_digest.text.regex_needs import may_match, needs
         ("&⎋&", (("&⎋&",),)),
         (r"\b[a-z](?:\.[a-z])+[.]", ((".",),)),
         (r"(ab)*c", (("c",),)),
+        (r"(?<=\S)\.{3}(?=\.\s)", (("...",), (".",))),  # an exact count of one literal goes on with the run
+        (r"ab-{2,}cd", (("ab--",), ("cd",))),  # a least count: the run stops after it
+        (r"x\.?y", (("x",), ("y",))),
         (r"a?b", (("b",),)),
         (r"(?!xy)z", (("z",),)),  # a negative lookahead needs nothing
         (r"(?<=\S)(!|\?){3,}", (("!", "?"),)),  # one of the two marks

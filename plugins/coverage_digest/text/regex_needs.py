@@ -44,27 +44,36 @@ def _sequence(items: list) -> list[tuple[str, ...]]:
         if op is sre.LITERAL:
             run += chr(arg)
             continue
+        if op in _REPEATS and arg[0] >= 1 and len(arg[2]) == 1 and arg[2][0][0] is sre.LITERAL:  # "\.{3}", "-+"
+            run += chr(arg[2][0][1]) * arg[0]  # at least its least number of copies, which the run goes on with
+            if arg[0] == arg[1]:
+                continue
         if run:
             found.append((run,))
         run = ""
-        if op in _REPEATS and arg[0] >= 1:  # repeated at least once: what one repetition needs
-            found += _sequence(list(arg[2]))
-        elif op is sre.SUBPATTERN and not arg[1] & re.IGNORECASE:  # a group (not one that ignores case)
-            found += _sequence(list(arg[3]))
-        elif op is _ATOMIC:
-            found += _sequence(list(arg))
-        elif op is sre.ASSERT:  # a positive lookahead or lookbehind matches the text too
-            found += _sequence(list(arg[1]))
-        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in arg):  # one of a few characters: [!?]
-            found.append(tuple(chr(code) for _, code in arg))
-        elif op is sre.BRANCH:  # one of the alternatives: each must need something, then one of those is needed
-            firsts = [_sequence(list(alternative)) for alternative in arg[1]]
-            if all(firsts):
-                found.append(tuple(dict.fromkeys(literal for first in firsts for literal in first[0])))
-        # anything else (a class, a negative lookaround, a back reference) requires nothing known
+        found += _part(op, arg)
     if run:
         found.append((run,))
     return found
+
+
+def _part(op: Any, arg: Any) -> list[tuple[str, ...]]:
+    """The requirements of one parsed node other than a literal."""
+    if op in _REPEATS:  # repeated at least once: what one repetition needs
+        return _sequence(list(arg[2])) if arg[0] >= 1 and not (len(arg[2]) == 1 and arg[2][0][0] is sre.LITERAL) else []
+    if op is sre.SUBPATTERN:  # a group (not one that ignores case)
+        return [] if arg[1] & re.IGNORECASE else _sequence(list(arg[3]))
+    if op is _ATOMIC:
+        return _sequence(list(arg))
+    if op is sre.ASSERT:  # a positive lookahead or lookbehind matches the text too
+        return _sequence(list(arg[1]))
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in arg):  # one of a few characters: [!?]
+        return [tuple(chr(code) for _, code in arg)]
+    if op is sre.BRANCH:  # one of the alternatives: each must need something, then one of those is needed
+        firsts = [_sequence(list(alternative)) for alternative in arg[1]]
+        if all(firsts):
+            return [tuple(dict.fromkeys(literal for first in firsts for literal in first[0]))]
+    return []  # anything else (a class, a negative lookaround, a back reference) requires nothing known
 
 
 def may_match(needed: Needs, text: str) -> bool:
