@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coverage_digest.article.figures import find_all_figures, find_figures
-from coverage_digest.article.numbers import parse_number
+from coverage_digest.article.numbers import FIGURE, may_hold_figure, parse_number
 from coverage_digest.story.figures import compare_figures
 from support import article_from_text, seed_articles
 
@@ -185,3 +185,37 @@ def test_dates_need_a_digit_so_sentences_without_one_skip_the_date_scan(sentence
     assert list(DATE.finditer(no_digits)) == []
     figures = find_figures(article_from_text("d", no_digits))
     assert all(f.kind != "date" for f in figures)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister spoke to reporters on Tuesday.",
+        "Someone said everyone was gone.",  # "one" inside words is not a number
+        "They were oneself and tenfold.",
+        "Many people came, and some left early.",
+    ],
+)
+def test_sentences_without_a_number_skip_the_figure_scan(sentence):
+    assert not may_hold_figure(sentence)
+    assert FIGURE.search(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three people died.",
+        "It cost $5.",
+        "A few dozen came.",
+        "A couple left.",
+        "Hundreds of thousands fled.",
+        "About a hundred stayed.",
+        "Forty-two were held.",
+        "Scores were hurt.",
+        "٣ people came.",  # a digit of another script is a digit to FIGURE too
+        "ſeven came.",  # the long s matches "s" when case is ignored: the scan runs
+        "SEVERAL WERE HURT.",
+    ],
+)
+def test_sentences_that_may_hold_a_figure_are_scanned(sentence):
+    assert may_hold_figure(sentence)

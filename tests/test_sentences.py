@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from coverage_digest.text import sentences as sentences_module
@@ -175,10 +177,13 @@ def pristine_pysbd(monkeypatch):
         "The general said so. Also Al. Gore, me. and no. 5 were there. Mr.Smith left. J. R. Smith came (p. 4).",
         "He said “Stop. Now.” and left. She wrote 'Go. Run.' [Ed. note: no.] -- Yes. No. -- «Oui. Non.»",
         "Then ‘A. B.’ came (c. 1900.) and left.",
+        "He moved to the U.S. He said so. Then the U.K. However failed. Plan I. In it, E.U. For all?! Wow!!! End.",
+        "Siemens Co. KG met at 5 p.m. Tuesday. Yahoo! News said so. Really?! Yes... See fig. 3 and file.pdf now.",
     ],
 )
 def test_our_shortcuts_split_as_pristine_pysbd(paragraph, pristine_pysbd):
-    """The skipped list patterns, the pruned abbreviation search and the precompiled rules change no sentence."""
+    """The skipped list patterns, the pruned abbreviation search, the precompiled rules and the rules skipped for a
+    literal they need change no sentence."""
     ours = [(s.sent, s.start, s.end) for s in sentences_module._segmenter().segment(paragraph)]
     assert ours == pristine_pysbd(paragraph)
     assert sentences_module.pysbd.utils.Text.apply is not sentences_module.PYSBD_APPLY  # ours is back in place
@@ -209,3 +214,16 @@ def test_pysbds_patterns_are_compiled_once():
     sentences_module._split_spans.cache_clear()  # split again: every pattern comes from the cache
     texts(paragraph)
     assert compiled.cache_info().misses == misses and compiled.cache_info().hits > hits
+
+
+def test_one_sentence_check_equals_its_single_pattern_form():
+    """is_one_sentence searches _MAYBE_BOUNDARY's alternatives one by one and strips the final mark by hand: the
+    same answer as the one pattern and _TERMINAL, on every string of up to 4 of the characters that matter."""
+    alphabet = 'a.!?… )"”(\n;'
+    for size in range(5):
+        for chars in itertools.product(alphabet, repeat=size):
+            text = "".join(chars)
+            stripped = text.strip()
+            assert sentences_module._without_terminal(stripped) == sentences_module._TERMINAL.sub("", stripped)
+            expected = not sentences_module._MAYBE_BOUNDARY.search(sentences_module._TERMINAL.sub("", stripped))
+            assert is_one_sentence(text) is expected, text

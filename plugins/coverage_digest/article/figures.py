@@ -39,6 +39,7 @@ from .numbers import (
     TOKEN,
     is_demonym,
     is_name_word,
+    may_hold_figure,
     month_number,
     noun_lemma,
     parse_number,
@@ -158,7 +159,7 @@ def _figures_in_sentence(article_id: str, index: int, text: str, offset: int) ->
             out.append(figure)
             taken.append((match.start(), match.end()))
     previous_head = ""
-    for match in FIGURE.finditer(text):
+    for match in FIGURE.finditer(text) if may_hold_figure(text) else ():
         if any(s < match.end("num") and match.start("num") < e for s, e in taken):
             continue
         figure = _number_figure(article_id, index, text, match, offset, previous_head)

@@ -44,6 +44,29 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# What FIGURE's number (its one required part) needs: a digit, or one of these words whole (lower-cased, between
+# non-letters): a number word, a scale word ("a hundred", "a dozen"), a word of a vague amount ("a few": "few").
+_NUMBER_WORDS = frozenset(
+    [*NUMBER_UNITS, *NUMBER_TENS, *SCALE_WORDS.split("|"), "dozen", *(w for v in VAGUE_AMOUNTS for w in v.split())]
+) - {"a", "an", "of"}  # each of the vague amounts with these has another word ("a couple", "tens of thousands")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+# Characters that `re.IGNORECASE` matches to an ASCII letter, or whose lower case is ASCII: with one of them in a
+# sentence the word test is not sure, and FIGURE is run.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_PLAIN_WORDS = all(re.fullmatch("[a-z]+", w) for w in _NUMBER_WORDS) and all(
+    set(v.split()) - {"a", "an", "of"} for v in VAGUE_AMOUNTS
+)
+
+
+def may_hold_figure(text: str) -> bool:
+    """False when FIGURE cannot match the text: no digit, and none of the words its number needs (most sentences
+    of news have neither, and scanning FIGURE's alternatives at every word costs more than this test)."""
+    if not _PLAIN_WORDS or _FOLDS_TO_ASCII.search(text) or _DIGIT.search(text):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
+
+
 # A month: a name or abbreviation, or a short capitalised prefix with a period ("Oc. 7" is a typo worth reading).
 _MONTH_RE = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?!No\.)[A-Z][a-z](?=\.))"
 DATE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -64,11 +65,13 @@ def split_sentences(
         rest = masked[end : end + 3].lstrip(" ")
         if inner[-1:] in ".!?…" and (not rest or rest[0].isupper() or rest[0] in MASK + '“"\n'):
             breaks.add(end + len(masked[end : end + 3]) - len(masked[end : end + 3].lstrip(" ")))
+    ordered = sorted(breaks)  # each paragraph takes its own from here (not a scan of all of them per paragraph)
     sentences: list[FrameSentence] = []
     offset, q = 0, 0
     for index, paragraph in enumerate(paragraphs):
         end_of_paragraph = offset + len(paragraph)
-        cuts = sorted({offset, end_of_paragraph} | {b for b in breaks if offset < b < end_of_paragraph})
+        inside = ordered[bisect.bisect_right(ordered, offset) : bisect.bisect_left(ordered, end_of_paragraph)]
+        cuts = sorted({offset, end_of_paragraph, *inside})
         for start, end in itertools.pairwise(cuts):
             members = []
             while q < len(body) and marks[q][0] < end:
@@ -101,8 +104,12 @@ def noun_use(frame: str, verb: re.Match) -> bool:
     )
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def abbreviation_before(text: str, at: int) -> bool:
-    word = re.search(r"(\S+)$", text[max(0, at - 12) : at + 1])
+    word = _LAST_WORD.search(text[max(0, at - 12) : at + 1])
     if word is None:
         return False
-    return word.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+", word.group(1)))
+    return word.group(1).lower() in ABBREVIATIONS or bool(_INITIALS.fullmatch(word.group(1)))
