@@ -91,10 +91,38 @@ def _vectorize(texts: tuple[str, ...], name_weight: float) -> sparse.csr_matrix:
     boost = np.array(
         [NAME_BOOST if _NUMBER.search(term) else name_weight if term in names else 1.0 for term in features]
     )
+    return _read_only(_unit_rows(matrix, boost))
+
+
+def _unit_rows(matrix: sparse.csr_matrix, boost: np.ndarray) -> sparse.csr_matrix:
+    """The rows with each column weighted by `boost`, then L2-normalised: entry by entry on the stored arrays.
+
+    The same numbers, in the same storage order, as `diags(1 / norms) @ (matrix @ diags(boost))` with the norms from
+    `.multiply(...).sum(axis=1)` (each sparse product stores a row's entries in reverse, so two products give the
+    original order back, and scipy sums a row with `np.add.reduceat` over its stored entries); a few array operations
+    instead of a dozen sparse ones per story.
+    """
+    weighted = matrix.data * boost[matrix.indices]
+    if not weighted.all():  # a product that underflows to 0 is dropped from a sparse product: keep scipy's way
+        return _unit_rows_sparse(matrix, boost)
+    filled = np.flatnonzero(np.diff(matrix.indptr))
+    squares = np.zeros(matrix.shape[0])
+    squares[filled] = np.add.reduceat(weighted * weighted, matrix.indptr[filled])
+    norms = np.sqrt(squares)
+    norms[norms == 0] = 1.0
+    scale = (1.0 / norms)[np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))]
+    data = scale * weighted
+    if not data.all():
+        return _unit_rows_sparse(matrix, boost)
+    return sparse.csr_matrix((data, matrix.indices.copy(), matrix.indptr.copy()), shape=matrix.shape)
+
+
+def _unit_rows_sparse(matrix: sparse.csr_matrix, boost: np.ndarray) -> sparse.csr_matrix:
+    """_unit_rows with scipy's sparse products (the reference `_unit_rows` follows)."""
     matrix = (matrix @ sparse.diags(boost)).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return _read_only((sparse.diags(1.0 / norms) @ matrix).tocsr())
+    return (sparse.diags(1.0 / norms) @ matrix).tocsr()
 
 
 @lru_cache(maxsize=2)
