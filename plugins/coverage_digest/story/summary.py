@@ -289,8 +289,18 @@ def select(
         # Sentences linked to a chosen one report the same thing: they are cited by it, not repeated.
         done = links.same_fact(best.row) | {best.row}
         pool = [c for c in pool if c.row not in done]
-        similarity = np.maximum(similarity, np.asarray((matrix @ matrix[best.row].T).todense()).ravel())
+        similarity = np.maximum(similarity, _dots(matrix, best.row))
     return chosen
+
+
+def _dots(matrix: sparse.csr_matrix, row: int) -> np.ndarray:
+    """Each row's dot product with one row: `(matrix @ matrix[row].T).todense()` as a product with a dense vector
+    (scipy sums each row's entries in storage order either way; the dense one also adds the terms the row lacks, as
+    exact zeros: the same floats), without building a sparse result."""
+    dense = np.zeros(matrix.shape[1])
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    dense[matrix.indices[start:end]] = matrix.data[start:end]
+    return matrix @ dense
 
 
 def reading_order(candidates: Sequence[_Candidate], chosen: Sequence[int]) -> list[int]:

@@ -142,6 +142,18 @@ def _compound_form(first: str, second: str) -> tuple[str, str] | None:
     return key, form
 
 
+def _flat(word: str) -> str:
+    """A word lower-cased without hyphens: its part of a pair's spelling key ("Cease-fire": "ceasefire")."""
+    return word.lower().replace("-", "")
+
+
+def _word_parts(items: Iterable[Item]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each word's `_flat` form, and those of the words that, second in a pair, do not end it like a possessive (the
+    space before a pair's second word means its own ending decides that): the parts of `_compound_form`'s key."""
+    flats = {item: _flat(item) for item in items if isinstance(item, str)}
+    return flats, {word: flat for word, flat in flats.items() if not word.lower().endswith(_POSSESSIVE_ENDINGS)}
+
+
 def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
     """Words and hyphenated/spaced compounds written differently by different outlets but with one spelling key."""
     articles = tuple(articles)
@@ -152,17 +164,24 @@ def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | 
     # Keys are found on the story's distinct words and pairs; occurrences are built only for the families kept.
     keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
     pairs = []
-    for item in set().union(*items):
+    every = set().union(*items)
+    for item in every:
         if not isinstance(item, str):
             pairs.append(item)
         elif found := _spelling_form(item.lower()):
             keyed[found[0]][item] = found[1]
     # A key written more than one way needs a form without a space, so a word's form (a pair's form has a space):
     # a pair only counts under a key some word has.
+    flats, tails = _word_parts(every)
     for first, second in pairs:
-        found = _compound_form(first, second)
-        if found and found[0] in keyed:
-            keyed[found[0]][(first, second)] = found[1]
+        tail = tails.get(second)
+        key = None if tail is None else flats[first] + tail
+        if key is None or key.endswith(_BRITISH_ENDINGS) or len(first) + len(second) < 3:  # worked out in full
+            found = _compound_form(first, second)
+            if found and found[0] in keyed:
+                keyed[found[0]][(first, second)] = found[1]
+        elif key in keyed:  # `_compound_form`'s common case: the words' flat forms run together
+            keyed[key][(first, second)] = f"{first.lower()} {second.lower()}"
     varied: dict[Item, tuple[str, str]] = {}  # word or pair -> (key, form), for keys written more than one way
     for key, members in keyed.items():
         variants = set(members.values())
