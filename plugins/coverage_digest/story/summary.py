@@ -11,6 +11,7 @@ Text is never generated or rephrased. Links and disagreements live in `disagreem
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -209,16 +210,18 @@ def score_sentences(
     settings: SummarySettings,
 ) -> list[_Candidate]:
     """Every sentence with its relevance: closeness to the other articles, cross-outlet support, lead position, date."""
-    closeness = closeness_to_others(articles, sentences, matrix, headlines, settings.headline_weight)
-    backing = np.array([s.weight for item in support.articles for s in item.sentences] or [0.0])
+    # Python floats, not numpy scalars: the same double arithmetic (sqrt is correctly rounded in both), a fraction of
+    # the time per sentence.
+    closeness = closeness_to_others(articles, sentences, matrix, headlines, settings.headline_weight).tolist()
+    backing = np.array([s.weight for item in support.articles for s in item.sentences] or [0.0]).tolist()
     others = max(1, len(articles) - 1)
     out, row = [], 0
     for k, article in enumerate(articles):
         for sentence in sentences.get(article.id, ()):
-            position = 1.0 / np.sqrt(1.0 + sentence.index)
+            position = 1.0 / math.sqrt(1.0 + sentence.index)
             relevance = (
                 settings.centrality_weight * closeness[row]
-                + settings.support_weight * (float(backing[row]) / others)
+                + settings.support_weight * (backing[row] / others)
                 + settings.position_weight * position
                 + settings.dated_weight * dated(sentence.text)
             )

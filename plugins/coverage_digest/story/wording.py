@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..records import Article
 from ..text.lexicon import BRITISH_TO_AMERICAN, STOP_WORDING, WORDING_FAMILIES
-from .distinctive import DistinctiveTerm, distinctive_terms
+from .distinctive import DistinctiveTerm, distinctive_terms, first_words, places
 from .words import Item, Occurrence, Words, read_words, word_lemma
 
 log = logging.getLogger(__name__)
@@ -147,11 +147,16 @@ def _flat(word: str) -> str:
     return word.lower().replace("-", "")
 
 
-def _word_parts(items: Iterable[Item]) -> tuple[dict[str, str], dict[str, str]]:
+def _word_parts(words: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Each word's `_flat` form, and those of the words that, second in a pair, do not end it like a possessive (the
     space before a pair's second word means its own ending decides that): the parts of `_compound_form`'s key."""
-    flats = {item: _flat(item) for item in items if isinstance(item, str)}
-    return flats, {word: flat for word, flat in flats.items() if not word.lower().endswith(_POSSESSIVE_ENDINGS)}
+    flats = {word: word.lower().replace("-", "") for word in words}  # `_flat`, inline
+    tails = {
+        word: flat
+        for word, flat in flats.items()
+        if word[-1] not in "'’sS" or not word.lower().endswith(_POSSESSIVE_ENDINGS)  # only those can end like one
+    }
+    return flats, tails
 
 
 def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
@@ -163,12 +168,10 @@ def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | 
     items = [read[a.id].distinct for a in articles]
     # Keys are found on the story's distinct words and pairs; occurrences are built only for the families kept.
     keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
-    pairs = []
-    every = set().union(*items)
+    every = set().union(*(read[a.id].distinct_words for a in articles))
+    pairs = set().union(*(read[a.id].distinct_pairs for a in articles))
     for item in every:
-        if not isinstance(item, str):
-            pairs.append(item)
-        elif found := _spelling_form(item.lower()):
+        if found := _spelling_form(item.lower()):
             keyed[found[0]][item] = found[1]
     # A key written more than one way needs a form without a space, so a word's form (a pair's form has a space):
     # a pair only counts under a key some word has.
@@ -204,11 +207,13 @@ def _spelling_spots(
 ) -> dict[str, list[tuple[str, str, int, int, int]]]:
     """Spelling key -> (form, outlet, article index, start, end) for the words and pairs kept, in text order."""
     spots: dict[str, list[tuple[str, str, int, int, int]]] = defaultdict(list)
+    firsts = first_words(kept)
     for index, article in enumerate(articles):
         if kept.keys().isdisjoint(items[index]):
             continue
         words, outlet = read[article.id], article.display_outlet
-        for i, word in enumerate(words.written):
+        for i in places(words.written, firsts):
+            word = words.written[i]
             if word in kept:
                 key, form = kept[word]
                 spots[key].append((form, outlet, index, words.starts[i], words.ends[i]))

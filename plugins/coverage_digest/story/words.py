@@ -49,6 +49,8 @@ class Words:
     ends: tuple[int, ...]
     spaced: tuple[bool, ...]  # spaced[i]: the text between word i and word i + 1 is exactly " "
     distinct: frozenset[Item]  # the distinct words, and pairs of words a single space joins
+    distinct_words: frozenset[str]  # the distinct words alone
+    distinct_pairs: frozenset[tuple[str, str]]  # the distinct pairs alone
 
 
 def read_article(article: Article) -> Words:
@@ -56,9 +58,8 @@ def read_article(article: Article) -> Words:
     parts = _WORD_SPLIT.split(article.text)
     bounds = tuple(accumulate(map(len, parts)))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
     written, spaced = tuple(parts[1::2]), tuple(map(" ".__eq__, parts[2:-1:2]))
-    return Words(
-        written, bounds[0:-1:2], bounds[1::2], spaced, frozenset((*written, *compress(pairwise(written), spaced)))
-    )
+    words, pairs = frozenset(written), frozenset(compress(pairwise(written), spaced))
+    return Words(written, bounds[0:-1:2], bounds[1::2], spaced, words | pairs, words, pairs)
 
 
 def spaced_pairs(words: Words) -> Iterator[tuple[str, str]]:
