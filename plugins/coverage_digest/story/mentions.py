@@ -107,8 +107,10 @@ def _is_demonym(word: str) -> bool:
 
 def _initial(text: str, start: int) -> bool:
     """True when a word opens its sentence or a quotation."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    end = start  # `text[:start].rstrip()` ends at `end`: found without copying the text before the word
+    while end and text[end - 1].isspace():
+        end -= 1
+    return not end or text[end - 1] in _OPENERS
 
 
 @lru_cache(maxsize=8192)

@@ -41,6 +41,8 @@ _LEXICON_RE = re.compile(
 )
 
 _BRITISH = BRITISH_TO_AMERICAN
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"[\s-]+")
 _STOP = STOP_WORDING
 
 
@@ -82,8 +84,11 @@ class Wording:
 @lru_cache(maxsize=65536)
 def spelling_key(term: str) -> str:
     """A form ignoring case, hyphens, spaces, possessives and British/American spelling ("Cease-fire": "ceasefire")."""
-    key = re.sub(r"['’]s?$", "", term.lower())
-    key = re.sub(r"[\s-]+", "", key)
+    key = term.lower()
+    if "'" in key or "’" in key:  # the only terms the possessive pattern can change
+        key = _POSSESSIVE.sub("", key)
+    if not key.isalpha():  # letters only: no space or hyphen to drop
+        key = _SPACES.sub("", key)
     for pattern, repl in _BRITISH:
         key = pattern.sub(repl, key)
     return key

@@ -12,6 +12,7 @@ from ..records import Article
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")  # a text as gap, word, gap, word, ..., gap
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class Occurrence:
 @lru_cache(maxsize=65536)
 def word_lemma(word: str) -> str:
     w = word.lower()
-    w = re.sub(r"['’]s?$", "", w)
+    if "'" in w or "’" in w:  # the only words the possessive pattern can change
+        w = _POSSESSIVE.sub("", w)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "xes", "ches", "shes")):
