@@ -88,9 +88,7 @@ def _vectorize(texts: tuple[str, ...], name_weight: float) -> sparse.csr_matrix:
     if fitted is None:
         return sparse.csr_matrix((len(texts), 1))
     matrix, features, names = fitted
-    boost = np.array(
-        [NAME_BOOST if _NUMBER.search(term) else name_weight if term in names else 1.0 for term in features]
-    )
+    boost = np.array([NAME_BOOST if _has_digit(term) else name_weight if term in names else 1.0 for term in features])
     return _read_only(_unit_rows(matrix, boost))
 
 
@@ -123,6 +121,12 @@ def _unit_rows_sparse(matrix: sparse.csr_matrix, boost: np.ndarray) -> sparse.cs
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return (sparse.diags(1.0 / norms) @ matrix).tocsr()
+
+
+@lru_cache(maxsize=131072)
+def _has_digit(term: str) -> bool:
+    """Whether a term is a number (holds a digit); memoised, as stories share most of their terms."""
+    return _NUMBER.search(term) is not None
 
 
 @lru_cache(maxsize=2)
