@@ -175,9 +175,9 @@ def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | 
     keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
     every = set().union(*(read[a.id].distinct_words for a in articles))
     pairs = set().union(*(read[a.id].distinct_pairs for a in articles))
-    for item in every:
-        if found := _spelling_form(item.lower()):
-            keyed[found[0]][item] = found[1]
+    for word in every:
+        if found := _spelling_form(word.lower()):
+            keyed[found[0]][word] = found[1]
     # A key written more than one way needs a form without a space, so a word's form (a pair's form has a space):
     # a pair only counts under a key some word has.
     flats, tails = _word_parts(every)
