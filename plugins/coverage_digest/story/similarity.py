@@ -154,7 +154,7 @@ def candidate_pairs(
     In a story of fewer than POSTING_CAP sentences no term is left out and this is exact; in a big one, a pair that is
     similar only through very common terms is missed, which is what keeps the work below all-pairs.
     """
-    df = np.diff(matrix.tocsc().indptr)
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])  # stored entries per column, as tocsc's would count
     keep = np.flatnonzero((df >= 2) & (df <= POSTING_CAP))
     index = matrix[:, keep].tocsr()
     sources = np.arange(index.shape[0]) if only is None else np.asarray(only, dtype=np.int64)
