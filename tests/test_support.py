@@ -194,3 +194,18 @@ def test_one_article_story_has_the_support_of_an_unlinked_article():
     assert repr(alone.articles[0]) == repr(find_support(articles, sentences).articles[0])
     refs = [SentenceRef("a0", 0), SentenceRef("a0", 1)]
     assert support_module.sentence_links(articles[:1], sentences, refs) == {ref: () for ref in refs}
+
+
+def test_unit_rows_and_dots_are_the_sparse_products_to_the_bit():
+    from coverage_digest.story.summary import _dots
+
+    texts = [s.text for a in seed_articles() for s in split_article(a)]
+    fitted = similarity._fit(tuple(texts))
+    assert fitted is not None
+    matrix, features, _ = fitted
+    boost = np.array([1.5 if k % 3 == 0 else 1.0 for k in range(len(features))])
+    fast, slow = similarity._unit_rows(matrix, boost), similarity._unit_rows_sparse(matrix, boost)
+    for name in ("data", "indices", "indptr"):
+        assert getattr(fast, name).tobytes() == getattr(slow, name).tobytes()
+    for row in range(0, fast.shape[0], 7):
+        assert _dots(fast, row).tobytes() == np.asarray((fast @ fast[row].T).todense()).ravel().tobytes()

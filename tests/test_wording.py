@@ -121,6 +121,7 @@ def test_words_are_the_word_pattern_matches():
         assert words.ends == tuple(m.end() for m in matches)
         assert words.spaced == tuple(article.text[a.end() : b.start()] == " " for a, b in itertools.pairwise(matches))
         assert words.distinct == {*words.written, *_pairs(words)}
+        assert words.distinct_words == set(words.written) and words.distinct_pairs == set(_pairs(words))
 
 
 def test_compound_form_is_the_spelling_form_of_the_pair():
@@ -130,6 +131,22 @@ def test_compound_form_is_the_spelling_form_of_the_pair():
     written = [*_WORD.findall(TRICKY), *SPLIT_ENDINGS]
     for first, second in itertools.product(written, repeat=2):
         assert _compound_form(first, second) == _spelling_form(f"{first.lower()} {second.lower()}")
+
+
+def test_pair_keys_from_word_parts_are_the_compound_form():
+    from coverage_digest.story.wording import _BRITISH_ENDINGS, _compound_form, _word_parts
+    from coverage_digest.story.words import WORD as _WORD
+
+    written = {*_WORD.findall(TRICKY), *SPLIT_ENDINGS, "a", "I", "x"}
+    flats, tails = _word_parts(written)
+    short = 0
+    for first, second in itertools.product(written, repeat=2):
+        key = flats[first] + tails[second] if second in tails else None
+        if key is None or key.endswith(_BRITISH_ENDINGS) or len(first) + len(second) < 3:
+            continue  # spelling_families works these out in full
+        short += 1
+        assert _compound_form(first, second) == (key, f"{first.lower()} {second.lower()}")
+    assert short > 100
 
 
 def test_lexicon_scan_finds_what_one_group_per_term_finds():

@@ -73,10 +73,13 @@ def disagreements(flat: Sequence[Sentence], links: StoryLinks) -> tuple[Disagree
     low = np.where(swap, links.target, links.source)
     high = np.where(swap, links.source, links.target)
     _, first = np.unique(low * max(1, len(keys)) + high, return_index=True)  # each pair's first link
-    numbers = [frozenset(_NUM.findall(s.text)) for s in flat]
-    has_numbers = np.array([bool(n) for n in numbers], dtype=bool)
-    negated = np.array([bool(_NEGATION.search(s.text)) for s in flat], dtype=bool)
     pair_low, pair_high = low[first], high[first]
+    # Numbers and negation are read only for the sentences of a linked pair: the others are never compared.
+    linked = np.union1d(pair_low, pair_high).tolist()
+    numbers = {row: frozenset(_NUM.findall(flat[row].text)) for row in linked}
+    has_numbers, negated = np.zeros(len(flat), dtype=bool), np.zeros(len(flat), dtype=bool)
+    has_numbers[linked] = [bool(numbers[row]) for row in linked]
+    negated[linked] = [bool(_NEGATION.search(flat[row].text)) for row in linked]
     both_numbers = has_numbers[pair_low] & has_numbers[pair_high]
     maybe = both_numbers | (links.verbatim[first] & (negated[pair_low] != negated[pair_high]))  # worth a closer look
     out = []

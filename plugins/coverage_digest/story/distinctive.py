@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,12 +41,12 @@ def _content_term(word: str) -> str | None:
     return None if low in _STOP or len(low) < 3 else word_lemma(low)
 
 
-def _names(words: Iterable[str]) -> set[str]:
-    """Terms never written in lower case (names are who is mentioned, in mentions.py, not word choice)."""
+def _names(term_of: Mapping[str, str | None]) -> set[str]:
+    """Terms never written in lower case (names are who is mentioned, in mentions.py, not word choice), from each
+    word's `_content_term`."""
     proper: set[str] = set()
     common: set[str] = set()
-    for word in words:
-        term = _content_term(word)
+    for word, term in term_of.items():
         if term is not None:
             (proper if word[0].isupper() else common).add(term)
     return proper - common
@@ -62,24 +62,19 @@ def _counts(
     """
     articles = tuple(articles)
     read = read_words(articles, words)
-    every = set().union(*(read[a.id].distinct for a in articles))
-    content = {item for item in every if isinstance(item, str) and _content_term(item) is not None}
-    names = _names(content)
-    terms: dict[Item, str] = {}
+    term_of = {word: _content_term(word) for word in set().union(*(read[a.id].distinct_words for a in articles))}
+    content = {word for word, term in term_of.items() if term is not None}
+    names = _names(term_of)
     # The term of a word, or of two content words a single space joins ("stand alone"), unless a part is a name.
-    for item in every:
-        if isinstance(item, str):
-            term = _content_term(item)
-            if term is not None and term not in names:
-                terms[item] = term
-            continue
-        first, second = _content_term(item[0]), _content_term(item[1])
+    terms: dict[Item, str] = {word: term for word, term in term_of.items() if term is not None and term not in names}
+    for pair in set().union(*(read[a.id].distinct_pairs for a in articles)):
+        first, second = term_of[pair[0]], term_of[pair[1]]
         if first is not None and second is not None and first not in names and second not in names:
-            terms[item] = f"{first} {second}"
+            terms[pair] = f"{first} {second}"
     counts: dict[str, Counter[str]] = {}
     for article in articles:
         mine = read[article.id]
-        if content.isdisjoint(mine.distinct):  # no content word: nothing to count (not even an outlet)
+        if content.isdisjoint(mine.distinct_words):  # no content word: nothing to count (not even an outlet)
             continue
         counter = counts.setdefault(article.display_outlet, Counter())
         counter.update(t for t in map(terms.get, mine.written) if t is not None)
@@ -106,13 +101,26 @@ def _term_spots(
         mine, words = targets.get(outlet), read[article.id]
         if not mine or (mine.keys().isdisjoint(words.written) and mine.keys().isdisjoint(spaced_pairs(words))):
             continue
-        for i, word in enumerate(words.written):
+        written = words.written
+        for i in places(written, first_words(mine)):
+            word = written[i]
             if word in mine:
                 spots[(outlet, mine[word])].append((article, words.starts[i], words.ends[i]))
-            pair = words.written[i : i + 2]
+            pair = written[i : i + 2]
             if len(pair) == 2 and words.spaced[i] and pair in mine:
                 spots[(outlet, mine[pair])].append((article, words.starts[i], words.ends[i + 1]))
     return spots
+
+
+def first_words(items: Iterable[Item]) -> set[str]:
+    """The words, and the first words of the pairs, among some words and pairs."""
+    return {item if isinstance(item, str) else item[0] for item in items}
+
+
+def places(written: Sequence[str], firsts: set[str]) -> list[int]:
+    """Indices of the words in `firsts` (`first_words` of some wanted words and pairs), in text order: the only places
+    a scan for those words and pairs can find one (one set look-up per word instead of a look-up and a slice)."""
+    return [i for i, word in enumerate(written) if word in firsts]
 
 
 def distinctive_terms(

@@ -106,17 +106,16 @@ def _is_demonym(word: str) -> bool:
 
 
 def _initial(text: str, start: int) -> bool:
-    """True when a word opens its sentence or a quotation."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    """True when a word opens its sentence or a quotation (what `text[:start].rstrip()` ends on, found in place)."""
+    while start and text[start - 1].isspace():
+        start -= 1
+    return not start or text[start - 1] in _OPENERS
 
 
 @lru_cache(maxsize=8192)
 def _runs(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
-    """Runs of capitalised words (with name particles and "of" after a cue word) separated by single spaces.
-
-    Memoised: each sentence is read twice (capitalisation evidence, then candidates), and copies repeat sentences.
-    """
+    """Runs of capitalised words (with name particles and "of" after a cue word) separated by single spaces;
+    memoised: each sentence is read twice (capitalisation evidence, then candidates), and copies repeat sentences."""
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     closed = True

@@ -238,8 +238,13 @@ def candidate_articles(support: Support, order: Mapping[str, int]) -> list[tuple
 def pair_weights(cosines: np.ndarray, xs: Sequence[Sentence], ys: Sequence[Sentence]) -> np.ndarray:
     """Sentence-pair similarity: content-word cosine blended with shared phrasing outside quotations."""
     phr = np.zeros_like(cosines)
-    for i, j in zip(*np.nonzero(cosines >= ALIGN_MIN / 2), strict=True):
-        phr[i, j] = phrasing(xs[i].text, ys[j].text)
+    rows, cols = np.nonzero(cosines >= ALIGN_MIN / 2)
+    if len(rows):  # `phrasing` of each cell, each sentence's bigrams looked up once, the cells filled at once
+        gx, gy = [_bigrams(s.text) for s in xs], [_bigrams(s.text) for s in ys]
+        phr[rows, cols] = [
+            len(gx[i] & gy[j]) / min(len(gx[i]), len(gy[j])) if gx[i] and gy[j] else 0.0
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        ]
     return (1 - PHRASING_WEIGHT) * cosines + PHRASING_WEIGHT * phr
 
 

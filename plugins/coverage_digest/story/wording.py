@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..records import Article
 from ..text.lexicon import BRITISH_TO_AMERICAN, STOP_WORDING, WORDING_FAMILIES
-from .distinctive import DistinctiveTerm, distinctive_terms
+from .distinctive import DistinctiveTerm, distinctive_terms, first_words, places
 from .words import Item, Occurrence, Words, read_words, word_lemma
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ _LEXICON_RE = re.compile(
 )
 
 _BRITISH = BRITISH_TO_AMERICAN
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"[\s-]+")
 _STOP = STOP_WORDING
 
 
@@ -82,8 +84,11 @@ class Wording:
 @lru_cache(maxsize=65536)
 def spelling_key(term: str) -> str:
     """A form ignoring case, hyphens, spaces, possessives and British/American spelling ("Cease-fire": "ceasefire")."""
-    key = re.sub(r"['’]s?$", "", term.lower())
-    key = re.sub(r"[\s-]+", "", key)
+    key = term.lower()
+    if "'" in key or "’" in key:  # the only terms the possessive pattern can change
+        key = _POSSESSIVE.sub("", key)
+    if not key.isalpha():  # letters only: no space or hyphen to drop
+        key = _SPACES.sub("", key)
     for pattern, repl in _BRITISH:
         key = pattern.sub(repl, key)
     return key
@@ -142,6 +147,23 @@ def _compound_form(first: str, second: str) -> tuple[str, str] | None:
     return key, form
 
 
+def _flat(word: str) -> str:
+    """A word lower-cased without hyphens: its part of a pair's spelling key ("Cease-fire": "ceasefire")."""
+    return word.lower().replace("-", "")
+
+
+def _word_parts(words: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each word's `_flat` form, and those of the words that, second in a pair, do not end it like a possessive (the
+    space before a pair's second word means its own ending decides that): the parts of `_compound_form`'s key."""
+    flats = {word: word.lower().replace("-", "") for word in words}  # `_flat`, inline
+    tails = {
+        word: flat
+        for word, flat in flats.items()
+        if word[-1] not in "'’sS" or not word.lower().endswith(_POSSESSIVE_ENDINGS)  # only those can end like one
+    }
+    return flats, tails
+
+
 def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | None = None) -> tuple[TermFamily, ...]:
     """Words and hyphenated/spaced compounds written differently by different outlets but with one spelling key."""
     articles = tuple(articles)
@@ -151,18 +173,23 @@ def spelling_families(articles: Iterable[Article], words: Mapping[str, Words] | 
     items = [read[a.id].distinct for a in articles]
     # Keys are found on the story's distinct words and pairs; occurrences are built only for the families kept.
     keyed: dict[str, dict[Item, str]] = defaultdict(dict)  # spelling key -> words and pairs with that key -> form
-    pairs = []
-    for item in set().union(*items):
-        if not isinstance(item, str):
-            pairs.append(item)
-        elif found := _spelling_form(item.lower()):
-            keyed[found[0]][item] = found[1]
+    every = set().union(*(read[a.id].distinct_words for a in articles))
+    pairs = set().union(*(read[a.id].distinct_pairs for a in articles))
+    for word in every:
+        if found := _spelling_form(word.lower()):
+            keyed[found[0]][word] = found[1]
     # A key written more than one way needs a form without a space, so a word's form (a pair's form has a space):
     # a pair only counts under a key some word has.
+    flats, tails = _word_parts(every)
     for first, second in pairs:
-        found = _compound_form(first, second)
-        if found and found[0] in keyed:
-            keyed[found[0]][(first, second)] = found[1]
+        tail = tails.get(second)
+        key = None if tail is None else flats[first] + tail
+        if key is None or key.endswith(_BRITISH_ENDINGS) or len(first) + len(second) < 3:  # worked out in full
+            found = _compound_form(first, second)
+            if found and found[0] in keyed:
+                keyed[found[0]][(first, second)] = found[1]
+        elif key in keyed:  # `_compound_form`'s common case: the words' flat forms run together
+            keyed[key][(first, second)] = f"{first.lower()} {second.lower()}"
     varied: dict[Item, tuple[str, str]] = {}  # word or pair -> (key, form), for keys written more than one way
     for key, members in keyed.items():
         variants = set(members.values())
@@ -185,11 +212,13 @@ def _spelling_spots(
 ) -> dict[str, list[tuple[str, str, int, int, int]]]:
     """Spelling key -> (form, outlet, article index, start, end) for the words and pairs kept, in text order."""
     spots: dict[str, list[tuple[str, str, int, int, int]]] = defaultdict(list)
+    firsts = first_words(kept)
     for index, article in enumerate(articles):
         if kept.keys().isdisjoint(items[index]):
             continue
         words, outlet = read[article.id], article.display_outlet
-        for i, word in enumerate(words.written):
+        for i in places(words.written, firsts):
+            word = words.written[i]
             if word in kept:
                 key, form = kept[word]
                 spots[key].append((form, outlet, index, words.starts[i], words.ends[i]))

@@ -12,6 +12,7 @@ from ..records import Article
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")  # a text as gap, word, gap, word, ..., gap
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class Occurrence:
 @lru_cache(maxsize=65536)
 def word_lemma(word: str) -> str:
     w = word.lower()
-    w = re.sub(r"['’]s?$", "", w)
+    if "'" in w or "’" in w:  # the only words the possessive pattern can change
+        w = _POSSESSIVE.sub("", w)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "xes", "ches", "shes")):
@@ -49,6 +51,8 @@ class Words:
     ends: tuple[int, ...]
     spaced: tuple[bool, ...]  # spaced[i]: the text between word i and word i + 1 is exactly " "
     distinct: frozenset[Item]  # the distinct words, and pairs of words a single space joins
+    distinct_words: frozenset[str]  # the distinct words alone
+    distinct_pairs: frozenset[tuple[str, str]]  # the distinct pairs alone
 
 
 def read_article(article: Article) -> Words:
@@ -56,9 +60,8 @@ def read_article(article: Article) -> Words:
     parts = _WORD_SPLIT.split(article.text)
     bounds = tuple(accumulate(map(len, parts)))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
     written, spaced = tuple(parts[1::2]), tuple(map(" ".__eq__, parts[2:-1:2]))
-    return Words(
-        written, bounds[0:-1:2], bounds[1::2], spaced, frozenset((*written, *compress(pairwise(written), spaced)))
-    )
+    words, pairs = frozenset(written), frozenset(compress(pairwise(written), spaced))
+    return Words(written, bounds[0:-1:2], bounds[1::2], spaced, words | pairs, words, pairs)
 
 
 def spaced_pairs(words: Words) -> Iterator[tuple[str, str]]:
