@@ -56,6 +56,36 @@ def test_a_cache_entry_can_never_run_code(tmp_path):
     assert cache.get(key, int) is None and not (tmp_path / "ran").exists()
 
 
+def test_an_entry_naming_anything_but_the_plugins_records_is_refused_unrun(tmp_path):
+    """Entries are pickles again, read by an unpickler that knows the plugin's frozen records alone: a well-formed
+    entry (format line, checksum, compressed) whose pickle names a function or a foreign class is a miss, never run."""
+    import hashlib
+    import pickle
+    import zlib
+
+    from coverage_digest.build.codec import FORMAT, decode, encode
+    from coverage_digest.records import Article
+
+    class Touch:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "ran"), "w"))
+
+    def entry(value) -> bytes:
+        payload = zlib.compress(pickle.dumps(value, protocol=5), 1)
+        return FORMAT + hashlib.sha256(payload).digest() + payload
+
+    cache = ResultCache(tmp_path)
+    key = "ab" * 32
+    for value in (Touch(), [Touch()], replace):  # a builtin's call, inside a list, a function of another package
+        cache.put(key, 1)
+        (tmp_path / "ab" / f"{key}.entry").write_bytes(entry(value))
+        assert cache.get(key, int) is None and cache.get(key, object) is None
+    assert not (tmp_path / "ran").exists()
+    assert decode(encode((1, "a")), tuple) == (1, "a")
+    assert decode(encode(Metadata(outlet="X")), Metadata) == Metadata(outlet="X")  # a record, rebuilt by its class
+    assert cache.get(key, Article) is None
+
+
 def test_prune_keeps_used_and_recent_entries(tmp_path):
     cache = ResultCache(tmp_path)
     for key in ("aa" * 32, "bb" * 32):
