@@ -73,8 +73,18 @@ def decode(data: bytes, expected: type[T]) -> T:
 class _RecordUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         """Only a frozen dataclass of the plugin's own modules (already imported: nothing is imported here)."""
-        found = getattr(sys.modules.get(module), name, None) if module.split(".")[0] == PACKAGE else None
-        params = getattr(found, "__dataclass_params__", None)
-        if not isinstance(found, type) or not dataclasses.is_dataclass(found) or not params or not params.frozen:
-            raise EntryError(f"names {module}.{name}, not one of the plugin's records")
+        found = _RECORDS.get((module, name))
+        if found is None:
+            found = _RECORDS[module, name] = _record_class(module, name)
         return found
+
+
+_RECORDS: dict[tuple[str, str], type] = {}  # (module, name) -> the record class allowed (each entry names dozens)
+
+
+def _record_class(module: str, name: str) -> type:
+    found = getattr(sys.modules.get(module), name, None) if module.split(".")[0] == PACKAGE else None
+    params = getattr(found, "__dataclass_params__", None)
+    if not isinstance(found, type) or not dataclasses.is_dataclass(found) or not params or not params.frozen:
+        raise EntryError(f"names {module}.{name}, not one of the plugin's records")
+    return found
