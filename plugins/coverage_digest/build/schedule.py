@@ -123,18 +123,18 @@ class Schedule:
         meanwhile: Callable[[], None] | None,
         article_count: int,
     ) -> tuple[tuple[StoryGroup, ...], dict[str, StoryAnalysis]]:
-        """Stories, from `grouping()` on a forked worker when this process has work meanwhile: loading the cached
-        analyses of the stories the last build found, analysing ahead the few whose articles changed (`task(ids)`
-        gives a story's task for `analyse`), then `meanwhile()`. Returns the stories and {key: analysis} made ahead
-        (when grouping finds other stories, those go unused)."""
+        """Stories, from `grouping()` on a forked worker when this process has work meanwhile: analysing ahead the
+        few stories of the last build whose articles changed (`task(ids)` gives a story's task for `analyse`), then
+        `meanwhile()`. Returns the stories and {key: analysis} made ahead (when grouping finds other stories, those
+        go unused).
+
+        The stored analyses of the unchanged stories are loaded after grouping (`reduce_stories`), not meanwhile:
+        held while the grouping worker holds its matrices they made the rebuild's memory peak (880 MB of PSS at
+        10,000 articles, against 700 for a cold build); as pickles they load in about 2 s."""
         expected, stored, changed = self._expected_stories()
         loaded: dict[str, StoryAnalysis] = {}
 
         def ahead() -> None:
-            for key in stored:
-                entry = self.cache.get(key, StoryAnalysis) if self.cache else None
-                if isinstance(entry, StoryAnalysis):
-                    loaded[key] = entry
             early = changed if len(changed) <= MAX_AHEAD else []
             for key in early:
                 loaded[key] = self._analyse_and_store(analyse, key, task(expected[key]))
