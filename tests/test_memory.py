@@ -104,36 +104,46 @@ def test_jobs_over_the_whole_digest_run_here_and_come_first(workers, count, monk
     assert ({pid for _, pid in done[2:]} == {os.getpid()}) == (workers == 1)
 
 
-def test_records_from_the_cache_share_equal_strings_and_references_and_stay_equal(built):
+def test_records_from_the_cache_keep_their_shared_strings_and_references_and_stay_equal(built):
+    """A cache entry is a pickle: a story analysis and a file's results load equal, of their own types, with every
+    string or record they name several times loaded as one object, as in the build that made them."""
     from coverage_digest.build.codec import decode, encode
-    from coverage_digest.build.shared import share
+    from coverage_digest.build.schedule import FileResults
     from coverage_digest.story.analyse import StoryAnalysis
 
     digest, _ = built
-    ids = {a.id: a.id for a in digest.articles}
     for sa in digest.story_analyses:
         decoded = decode(encode(sa), StoryAnalysis)
-        shared = share(decoded, ids)
-        assert shared == sa and type(shared) is StoryAnalysis
-        refs = [s.ref for item in shared.support.articles for s in item.sentences]
-        assert all(ref.article_id is ids[ref.article_id] for ref in refs)  # the build's own id strings
-        links = [link.source for item in shared.support.articles for s in item.sentences for link in s.links]
-        by_value = {ref: ref for ref in refs}
-        assert all(source is by_value.get(source, source) for source in links)  # one object per reference
+        assert decoded == sa and type(decoded) is StoryAnalysis and repr(decoded) == repr(sa)
+        assert _objects(decoded) == _objects(sa)  # as many distinct strings and records: none copied
+        refs = [s.ref for item in decoded.support.articles for s in item.sentences]
+        assert len({id(r.article_id) for r in refs}) <= len({id(r.article_id) for r in _refs(sa)})
+    results = tuple(zip(digest.articles, digest.analyses, strict=True))
+    decoded_results = decode(encode(results), FileResults)
+    assert decoded_results == results and _objects(decoded_results) == _objects(results)
 
 
-def test_sharing_never_merges_values_of_other_types():
-    from dataclasses import dataclass
+def _refs(sa) -> list:
+    return [s.ref for item in sa.support.articles for s in item.sentences]
 
-    from coverage_digest.build.shared import share
 
-    @dataclass(frozen=True, slots=True)
-    class Pair:
-        name: str
-        value: object
+def _objects(value) -> tuple[int, int]:
+    """(distinct strings, distinct other objects) reachable from a value of records, tuples and dicts."""
+    from dataclasses import fields, is_dataclass
 
-    one, real, true = Pair("a", 1), Pair("a", 1.0), Pair("a", True)
-    assert one == real == true  # equal in Python, but shown differently
-    out = share((one, real, true, {"k": "a"}, ("a", "a")))
-    assert [type(p.value) for p in out[:3]] == [int, float, bool]
-    assert out[0].name is out[1].name is out[3]["k"] is out[4][0] is out[4][1]
+    seen: dict[int, object] = {}
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or isinstance(item, (int, float, bool, type(None), bytes)):
+            continue
+        seen[id(item)] = item
+        if isinstance(item, (tuple, list, frozenset)):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif is_dataclass(item):
+            todo.extend(getattr(item, f.name) for f in fields(item))
+    strings = sum(isinstance(x, str) for x in seen.values())
+    return strings, len(seen) - strings

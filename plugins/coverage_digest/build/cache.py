@@ -20,7 +20,7 @@ from ..records import Metadata, SeedFile
 from .codec import EntryError, decode, encode
 
 log = logging.getLogger(__name__)
-FORMAT = b"coverage-digest-cache-2"
+FORMAT = b"coverage-digest-cache-3"
 T = TypeVar("T")
 STALE_AFTER = 24 * 3600.0  # seconds
 CODE_SUFFIXES = {".py", ".toml"}  # the code and the rule data (lexicon) that shape every result
